@@ -1,0 +1,22 @@
+package io.keliu.cli;
+
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintWriter;
+
+/** The JSON every command prints: one document on stdout, indented for people, stable for scripts. */
+public final class Json {
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private Json() {
+    }
+
+    public static void print(PrintWriter out, Object document) {
+        out.println(MAPPER.writeValueAsString(document));
+        out.flush();
+    }
+}

@@ -1,0 +1,10 @@
+package io.keliu.cli.analytics;
+
+import picocli.CommandLine.Command;
+
+/** {@code keliu analytics <command>}: batch analytics on files, JSON on stdout. */
+@Command(name = "analytics", mixinStandardHelpOptions = true,
+        description = "Batch analytics on files; JSON on stdout.",
+        subcommands = {})
+public final class AnalyticsCommand {
+}

@@ -1,0 +1,16 @@
+package io.keliu.contracts.v1;
+
+import java.time.Instant;
+
+/**
+ * A change to a record of the system of record, published after ingest accepted it. {@code before} is null when the
+ * record is new; consumers apply exact deltas by subtracting {@code before} and adding {@code after}.
+ *
+ * @param eventId       deterministic for a given change: a redelivered change carries the same id, so consumers
+ *                      deduplicate by it
+ * @param schemaVersion the version of the payload records; bumped only with a new topic ({@code .v2})
+ * @param key           the record's key, also the Kafka message key (order id, user id, log id)
+ */
+public record ChangeEvent<T>(String eventId, int schemaVersion, String key, Instant occurredAt, T before, T after) {
+    public static final int SCHEMA_VERSION = 1;
+}
