@@ -27,7 +27,7 @@ final class Malformer {
     /** The record as JSON: intact, or (with probability {@link #SHARE}) damaged in one way that fits its topic. */
     RawRecord write(Draft draft, RandomGenerator random) {
         if (random.nextDouble() >= SHARE) {
-            return new RawRecord(draft.topic(), draft.key(), json.writeValueAsString(draft.fields()));
+            return intact(draft);
         }
         List<Damage> possible = damagesFor(draft);
         return damage(draft, possible.get(random.nextInt(possible.size())), random);
@@ -45,6 +45,10 @@ final class Malformer {
                 return new RawRecord(draft.topic(), draft.key(), whole.substring(0, 1 + random.nextInt(whole.length() - 1)));
             }
         }
+        return intact(draft);
+    }
+
+    RawRecord intact(Draft draft) {
         return new RawRecord(draft.topic(), draft.key(), json.writeValueAsString(draft.fields()));
     }
 
