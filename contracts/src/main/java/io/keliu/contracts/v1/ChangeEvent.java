@@ -9,7 +9,9 @@ import java.time.Instant;
  * @param eventId       deterministic for a given change: a redelivered change carries the same id, so consumers
  *                      deduplicate by it
  * @param schemaVersion the version of the payload records; bumped only with a new topic ({@code .v2})
- * @param key           the record's key, also the Kafka message key (order id, user id, log id)
+ * @param key           the record's identity: "orderId/lineKey", user id or log id. The Kafka message key is the
+ *                      customer (user id; the order id for anonymous orders) on the order and profile topics, so one
+ *                      customer's changes stay in order on one partition, and the log id on the log topic
  */
 public record ChangeEvent<T>(String eventId, int schemaVersion, String key, Instant occurredAt, T before, T after) {
     public static final int SCHEMA_VERSION = 1;

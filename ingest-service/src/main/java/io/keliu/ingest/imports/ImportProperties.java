@@ -1,0 +1,17 @@
+package io.keliu.ingest.imports;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param batchSize      records per database transaction
+ * @param maxRecordBytes the longest line (or quoted multi-line record) an import reads; longer ones are rejected
+ * @param maxErrors      how many faults the summary lists; the rest are counted
+ */
+@ConfigurationProperties("keliu.ingest.imports")
+public record ImportProperties(Integer batchSize, Integer maxRecordBytes, Integer maxErrors) {
+    public ImportProperties {
+        batchSize = batchSize == null ? 20_000 : batchSize;
+        maxRecordBytes = maxRecordBytes == null ? 1 << 20 : maxRecordBytes;
+        maxErrors = maxErrors == null ? 1_000 : maxErrors;
+    }
+}

@@ -1,0 +1,17 @@
+package io.keliu.ingest.imports;
+
+import io.keliu.contracts.v1.FieldError;
+
+import java.util.List;
+
+/**
+ * The answer to an import: every data line of the file is counted once in accepted, rejected or duplicates.
+ *
+ * @param errors        one entry per fault of a rejected line (a line may have several), the first {@code maxErrors}
+ * @param errorsOmitted faults beyond the cap; all rejected lines are kept in the dead-letter table under importId
+ * @param duplicates    lines already stored as they are, or older than the stored version
+ */
+public record ImportSummary(long accepted, long rejected, long duplicates, List<FieldError> errors,
+                            long errorsOmitted, String importId, String kind, List<String> ignoredColumns,
+                            double seconds, long linesPerSecond) {
+}

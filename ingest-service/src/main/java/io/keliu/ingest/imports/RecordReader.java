@@ -1,0 +1,168 @@
+package io.keliu.ingest.imports;
+
+import io.keliu.contracts.v1.FieldError;
+import io.keliu.ingest.pipeline.IngestKind;
+import io.keliu.ingest.records.FieldSet;
+import io.keliu.ingest.records.JsonRecordDecoder;
+import io.keliu.ingest.records.Normalized;
+import io.keliu.ingest.records.RawRecord;
+import io.keliu.ingest.records.UnreadableRecord;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Reads an import file record by record and validates each one: every data line comes out exactly once, as an
+ * accepted record or as a rejection naming its physical line. Only the header is needed up front.
+ */
+final class RecordReader<T> {
+    private final IngestKind<T> kind;
+    private final PhysicalRecords records;
+    private final ImportFormat format;
+    private final CharsetDecoder decoder;
+    private final String origin;
+    private int[] fieldOfColumn;
+    private List<String> ignoredColumns = List.of();
+
+    RecordReader(IngestKind<T> kind, InputStream body, ImportFormat format, Charset charset, int maxRecordBytes,
+                 String origin) throws IOException {
+        this.kind = kind;
+        this.format = format;
+        this.origin = origin;
+        this.records = new PhysicalRecords(body, format == ImportFormat.CSV, maxRecordBytes);
+        this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        if (format == ImportFormat.CSV) {
+            readHeader();
+        }
+    }
+
+    List<String> ignoredColumns() {
+        return ignoredColumns;
+    }
+
+    private void readHeader() throws IOException {
+        PhysicalRecords.Record header = records.next();
+        if (header == null || header.blank()) {
+            throw new ImportRefused("the file is empty; a CSV import starts with a header line naming its columns ("
+                    + String.join(",", kind.fields().names()) + ")");
+        }
+        List<String> columns = CsvLine.split(decodeHeader(header));
+        FieldSet fields = kind.fields();
+        fieldOfColumn = new int[columns.size()];
+        List<String> ignored = new ArrayList<>();
+        boolean[] present = new boolean[fields.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            int field = fields.lookup(columns.get(c)).orElse(-1);
+            fieldOfColumn[c] = field;
+            if (field < 0) {
+                ignored.add(columns.get(c));
+            } else {
+                present[field] = true;
+            }
+        }
+        List<String> missing = fields.required().stream().filter(f -> !present[fields.require(f)]).toList();
+        if (!missing.isEmpty()) {
+            throw new ImportRefused("the header has no column " + String.join(", ", missing) + " (it has: "
+                    + String.join(", ", columns) + "); the first line of a CSV file must name the columns");
+        }
+        ignoredColumns = List.copyOf(ignored);
+    }
+
+    private String decodeHeader(PhysicalRecords.Record header) {
+        try {
+            return decode(header.bytes(), header.length());
+        } catch (BadBytes e) {
+            throw new ImportRefused("the header line is not valid " + decoder.charset().name()
+                    + "; save the file as UTF-8 or name its encoding, e.g. ?charset=GBK");
+        }
+    }
+
+    /** The next record, validated; null at the end of the file. Blank lines are skipped. */
+    Normalized<T> next() throws IOException {
+        PhysicalRecords.Record record;
+        do {
+            record = records.next();
+            if (record == null) {
+                return null;
+            }
+        } while (record.blank());
+        byte[] bytes = Arrays.copyOf(record.bytes(), record.length());
+        long line = record.line();
+        Supplier<String> payload = () -> new String(bytes, StandardCharsets.UTF_8);
+        if (record.oversized()) {
+            return unreadable(line, payload, "line is " + record.fullSize() + " bytes long; a record may be at most "
+                    + record.length() + " bytes (is a quote left open on this line?)");
+        }
+        try {
+            RawRecord raw = format == ImportFormat.CSV ? csvRecord(bytes, line, payload)
+                    : JsonRecordDecoder.decode(kind.fields(), bytes, 0, bytes.length, origin, line);
+            return kind.normalizer().normalize(raw);
+        } catch (UnreadableRecord e) {
+            return Normalized.unreadable(kind.fields(), origin, line, e);
+        }
+    }
+
+    private RawRecord csvRecord(byte[] bytes, long line, Supplier<String> payload) {
+        String text;
+        try {
+            text = decode(bytes, bytes.length);
+        } catch (BadBytes e) {
+            throw new UnreadableRecord("has bytes that are not valid " + decoder.charset().name() + " (byte "
+                    + e.position + " of the line); save the file as UTF-8 or name its encoding, e.g. ?charset=GBK",
+                    payload);
+        }
+        List<String> columns = CsvLine.split(text);
+        if (columns.size() != fieldOfColumn.length) {
+            throw new UnreadableRecord("has " + columns.size() + " fields but the header has "
+                    + fieldOfColumn.length + "; a comma inside a value must be quoted (\"a,b\")", () -> text);
+        }
+        String[] values = new String[kind.fields().size()];
+        for (int c = 0; c < fieldOfColumn.length; c++) {
+            if (fieldOfColumn[c] >= 0) {
+                values[fieldOfColumn[c]] = columns.get(c);
+            }
+        }
+        return new RawRecord(values, origin, line, () -> text);
+    }
+
+    /** Decodes strictly; a byte sequence that is not valid in the charset names its position. */
+    private String decode(byte[] bytes, int length) throws BadBytes {
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        CharBuffer out = CharBuffer.allocate((int) (length * (double) decoder.maxCharsPerByte()) + 1);
+        decoder.reset();
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isUnderflow()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new BadBytes(in.position() + 1);
+        }
+        return out.flip().toString();
+    }
+
+    private static final class BadBytes extends Exception {
+        final int position;
+
+        BadBytes(int position) {
+            super(null, null, false, false);
+            this.position = position;
+        }
+    }
+
+    private Normalized<T> unreadable(long line, Supplier<String> payload, String reason) {
+        return Normalized.rejected(List.of(new FieldError(line, null, reason)),
+                RawRecord.unreadable(kind.fields().size(), origin, line, payload));
+    }
+}

@@ -1,0 +1,25 @@
+package io.keliu.ingest.pipeline;
+
+import io.keliu.ingest.records.FieldSet;
+import io.keliu.ingest.records.Normalizer;
+import io.keliu.ingest.store.UpsertStore;
+
+import java.util.function.Function;
+
+/**
+ * Everything the pipeline needs to know about one kind of record (orders, profiles, logs): its fields, how to
+ * validate it, where it is stored, which topics it comes from and goes to.
+ *
+ * @param eventKey     the record's identity in change events
+ * @param partitionKey the Kafka message key of its change events
+ */
+public record IngestKind<T>(
+        String name,
+        FieldSet fields,
+        Normalizer<T> normalizer,
+        UpsertStore<T> store,
+        String rawTopic,
+        String changeTopic,
+        Function<T, String> eventKey,
+        Function<T, String> partitionKey) {
+}

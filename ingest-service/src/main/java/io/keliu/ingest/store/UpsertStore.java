@@ -1,0 +1,116 @@
+package io.keliu.ingest.store;
+
+import org.postgresql.PGConnection;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a batch of records with one COPY into a session-local staging table and one
+ * {@code INSERT … ON CONFLICT DO UPDATE … WHERE newer RETURNING old.*}: the database keeps the newest version, and
+ * hands back the previous state of exactly the rows it changed (PostgreSQL 18's RETURNING OLD), which becomes the
+ * "before" of each change event. Rows that were identical or older than the stored version come back as nothing.
+ */
+public final class UpsertStore<T> {
+    private final TableSpec<T> spec;
+    private final String stagingTable;
+    private final String createStaging;
+    private final String copy;
+    private final String upsert;
+
+    public UpsertStore(TableSpec<T> spec) {
+        this.spec = spec;
+        this.stagingTable = "staging_" + spec.table().replace('.', '_');
+        String columns = String.join(", ", spec.columns());
+        this.createStaging = "CREATE TEMP TABLE IF NOT EXISTS " + stagingTable + " AS SELECT " + columns
+                + " FROM " + spec.table() + " WITH NO DATA";
+        this.copy = "COPY " + stagingTable + " (" + columns + ") FROM STDIN (FORMAT csv)";
+        this.upsert = "INSERT INTO " + spec.table() + " AS t (" + columns + ") SELECT " + columns + " FROM "
+                + stagingTable + " ON CONFLICT (" + String.join(", ", spec.keyColumns()) + ") "
+                + conflictAction() + " RETURNING " + prefixed("new.", spec.keyColumns()) + ", "
+                + prefixed("old.", spec.columns());
+    }
+
+    private String conflictAction() {
+        if (spec.versionColumns().isEmpty()) {
+            return "DO NOTHING";
+        }
+        List<String> values = spec.columns().stream().filter(c -> !spec.keyColumns().contains(c)).toList();
+        return "DO UPDATE SET (" + String.join(", ", values) + ", ingested_at) = ROW("
+                + prefixed("excluded.", values) + ", now()) WHERE ("
+                + prefixed("excluded.", spec.versionColumns()) + ") >= (" + prefixed("t.", spec.versionColumns())
+                + ") AND (" + prefixed("excluded.", values) + ") IS DISTINCT FROM (" + prefixed("t.", values) + ")";
+    }
+
+    private static String prefixed(String prefix, List<String> columns) {
+        return columns.stream().map(c -> prefix + c).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Stages and upserts the records (at most one per key) inside the caller's transaction.
+     *
+     * @return one change per row the table took, in no particular order
+     */
+    public List<Change<T>> upsert(Connection connection, Collection<Staged<T>> records) throws SQLException {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Staged<T>> byIdentity = new HashMap<>(records.size() * 2);
+        StringBuilder rows = new StringBuilder(records.size() * 256);
+        for (Staged<T> staged : records) {
+            byIdentity.put(spec.identity(staged.record()), staged);
+            rows.append(staged.row()).append('\n');
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(createStaging);
+            statement.execute("TRUNCATE " + stagingTable);
+        }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(rows.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY into " + stagingTable + " failed", e);
+        }
+        return readChanges(connection, byIdentity);
+    }
+
+    private List<Change<T>> readChanges(Connection connection, Map<String, Staged<T>> byIdentity)
+            throws SQLException {
+        List<Change<T>> changes = new ArrayList<>(byIdentity.size());
+        int keys = spec.keyColumns().size();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(upsert)) {
+            StringBuilder identity = new StringBuilder();
+            while (result.next()) {
+                identity.setLength(0);
+                for (int k = 1; k <= keys; k++) {
+                    identity.append(k > 1 ? "\u0000" : "").append(result.getString(k));
+                }
+                Staged<T> after = byIdentity.get(identity.toString());
+                boolean inserted = result.getObject(keys + 1) == null;
+                changes.add(new Change<>(inserted ? null : spec.read(result, keys + 1), after.record(), after.row()));
+            }
+        }
+        return changes;
+    }
+
+    public TableSpec<T> spec() {
+        return spec;
+    }
+
+    /** A record with its COPY row text. */
+    public record Staged<T>(T record, String row) {
+    }
+
+    /** A row the table took: {@code before} is null for a new row. */
+    public record Change<T>(T before, T after, String row) {
+    }
+}

@@ -1,0 +1,268 @@
+package io.keliu.ingest.stream;
+
+import io.keliu.ingest.pipeline.IngestFailure;
+import io.keliu.ingest.pipeline.IngestKind;
+import io.keliu.ingest.pipeline.IngestWriter;
+import io.keliu.ingest.records.JsonRecordDecoder;
+import io.keliu.ingest.records.Normalized;
+import io.keliu.ingest.records.UnreadableRecord;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Consumes the raw topics with two threads joined by a short queue: the poller decodes and validates while the writer
+ * commits the previous batch to PostgreSQL, so the two costs overlap. Offsets are committed only after the database
+ * commit of every record below them (at-least-once); redelivered records are no-ops in the upsert. A malformed
+ * record becomes a dead letter and never stops the consumer; a database or broker outage retries the batch until
+ * it goes through, holding back polling meanwhile.
+ */
+@Component
+class RawTopicsConsumer implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(RawTopicsConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final long RETRY_MILLIS = 2_000;
+
+    private final ConsumerFactory<String, byte[]> consumers;
+    private final IngestWriter writer;
+    private final ConsumerProperties properties;
+    private final MeterRegistry registry;
+    private final Map<String, IngestKind<?>> kindByTopic;
+    private final BlockingQueue<Work<?>> work;
+    private final ConcurrentLinkedQueue<Map<TopicPartition, OffsetAndMetadata>> written = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean running;
+    private volatile Consumer<String, byte[]> consumer;
+    private Thread poller;
+    private Thread dbWriter;
+
+    RawTopicsConsumer(ConsumerFactory<String, byte[]> consumers, IngestWriter writer, ConsumerProperties properties,
+                      MeterRegistry registry, List<IngestKind<?>> kinds) {
+        this.consumers = consumers;
+        this.writer = writer;
+        this.properties = properties;
+        this.registry = registry;
+        this.kindByTopic = kinds.stream().collect(Collectors.toMap(IngestKind::rawTopic, Function.identity()));
+        this.work = new ArrayBlockingQueue<>(properties.queue());
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            return;
+        }
+        running = true;
+        poller = Thread.ofPlatform().name("raw-topics-poller").start(this::pollLoop);
+        dbWriter = Thread.ofPlatform().name("raw-topics-writer").start(this::writeLoop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        join(poller);
+        if (dbWriter != null) {
+            dbWriter.interrupt();
+        }
+        join(dbWriter);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void pollLoop() {
+        try (Consumer<String, byte[]> subscribed = consumers.createConsumer();
+             KafkaClientMetrics ignored = bindMetrics(subscribed)) {
+            consumer = subscribed;
+            subscribed.subscribe(kindByTopic.keySet(), new DrainOnRevoke());
+            Map<IngestKind<?>, Work<?>> pending = new HashMap<>();
+            while (running) {
+                commitWritten();
+                ConsumerRecords<String, byte[]> records = subscribed.poll(POLL);
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    add(pending, kindByTopic.get(record.topic()), record);
+                }
+                handOff(pending, records.isEmpty());
+            }
+        } catch (WakeupException stopping) {
+            log.debug("poller woken up to stop");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("the raw-topic consumer stopped; restart the service", e);
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private KafkaClientMetrics bindMetrics(Consumer<String, byte[]> subscribed) {
+        KafkaClientMetrics metrics = new KafkaClientMetrics(subscribed);
+        metrics.bindTo(registry);
+        return metrics;
+    }
+
+    private static <T> void add(Map<IngestKind<?>, Work<?>> pending, IngestKind<T> kind,
+                                ConsumerRecord<String, byte[]> record) {
+        @SuppressWarnings("unchecked")
+        Work<T> batch = (Work<T>) pending.computeIfAbsent(kind, k -> new Work<>(kind));
+        String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        Normalized<T> normalized;
+        try {
+            normalized = kind.normalizer().normalize(
+                    JsonRecordDecoder.decode(kind.fields(), value, 0, value.length, origin, 0));
+        } catch (UnreadableRecord e) {
+            normalized = Normalized.unreadable(kind.fields(), origin, 0, e);
+        }
+        batch.records.add(normalized);
+        batch.offsets.put(new TopicPartition(record.topic(), record.partition()),
+                new OffsetAndMetadata(record.offset() + 1));
+    }
+
+    /** Hands full batches to the writer, and partial ones when the topics have gone quiet. */
+    private void handOff(Map<IngestKind<?>, Work<?>> pending, boolean quiet) throws InterruptedException {
+        var batches = pending.values().iterator();
+        while (batches.hasNext()) {
+            Work<?> batch = batches.next();
+            if (quiet || batch.records.size() >= properties.batchSize()) {
+                inFlight.incrementAndGet();
+                while (running && !work.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    commitWritten();
+                }
+                batches.remove();
+            }
+        }
+    }
+
+    /** The offsets below which everything is in the database; later batches overwrite earlier ones. */
+    private Map<TopicPartition, OffsetAndMetadata> drainWritten() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (Map<TopicPartition, OffsetAndMetadata> batch; (batch = written.poll()) != null; ) {
+            offsets.putAll(batch);
+        }
+        return offsets;
+    }
+
+    private void commitWritten() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = drainWritten();
+        if (!offsets.isEmpty()) {
+            consumer.commitAsync(offsets, (committed, failure) -> {
+                if (failure != null) {
+                    log.warn("offset commit failed, the records will be redelivered and skipped as duplicates: {}",
+                            failure.getMessage());
+                }
+            });
+        }
+    }
+
+    private void writeLoop() {
+        while (running || !work.isEmpty()) {
+            Work<?> batch;
+            try {
+                batch = work.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (batch != null && writeUntilDone(batch)) {
+                written.add(batch.offsets);
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    /** Retries a batch the database or broker refused; gives up only when the service stops. */
+    private <T> boolean writeUntilDone(Work<T> batch) {
+        while (true) {
+            try {
+                writer.write(batch.kind, batch.records, true);
+                return true;
+            } catch (IngestFailure e) {
+                log.warn("{}; retrying in {} s", e.getMessage(), RETRY_MILLIS / 1000);
+                try {
+                    Thread.sleep(RETRY_MILLIS);
+                } catch (InterruptedException stopping) {
+                    return false;
+                }
+            }
+        }
+    }
+
+    private static void join(Thread thread) {
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Before partitions move to another instance, lets the writer finish what was handed off and commits it, so the
+     * new owner starts after it instead of redoing it.
+     */
+    private final class DrainOnRevoke implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            Map<TopicPartition, OffsetAndMetadata> offsets = drainWritten();
+            if (!offsets.isEmpty()) {
+                consumer.commitSync(offsets);
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            log.info("consuming {}", partitions);
+        }
+    }
+
+    private static final class Work<T> {
+        final IngestKind<T> kind;
+        final List<Normalized<T>> records = new ArrayList<>();
+        final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+
+        Work(IngestKind<T> kind) {
+            this.kind = kind;
+        }
+    }
+}
