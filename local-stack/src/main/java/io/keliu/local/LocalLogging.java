@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Sends the broker's and PostgreSQL's own logging (slf4j-simple) to a file, keeping the console for what the user
@@ -14,9 +15,13 @@ public final class LocalLogging {
     private LocalLogging() {
     }
 
+    /** Logs to {@code logFile}; the previous run's log is kept as {@code <name>.1}, as for the services. */
     public static void toFile(Path logFile) {
         try {
             Files.createDirectories(logFile.getParent());
+            if (Files.exists(logFile)) {
+                Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
