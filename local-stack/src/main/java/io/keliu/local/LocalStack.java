@@ -1,0 +1,110 @@
+package io.keliu.local;
+
+import io.keliu.local.kafka.LocalBroker;
+import io.keliu.local.kafka.TopicSetup;
+import io.keliu.local.postgres.LocalPostgres;
+import io.keliu.local.services.ServiceCatalog;
+import io.keliu.local.services.ServiceJars;
+import io.keliu.local.services.ServiceProcess;
+import io.keliu.local.services.ServiceSpec;
+import io.keliu.local.simulator.SimulatorSettings;
+import io.keliu.local.simulator.TrafficSimulator;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The whole platform on this machine: PostgreSQL and Kafka in this JVM, every service as a child JVM, and optionally
+ * the traffic simulator. Everything it starts is registered with the {@link Lifecycle}, which stops it in reverse.
+ */
+public final class LocalStack {
+    /** Two Spring Boot services warming up side by side on 2 cores take about a minute; leave room. */
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(4);
+
+    public record Settings(Path home, Path dataDirectory, StackPorts ports, Optional<SimulatorSettings> simulator) {
+
+        public Path logDirectory() {
+            return dataDirectory.resolve("logs");
+        }
+
+        public String bootstrapServers() {
+            return "localhost:" + ports.kafka();
+        }
+    }
+
+    private final Settings settings;
+    private final Lifecycle lifecycle;
+    private final PrintStream console;
+
+    public LocalStack(Settings settings, Lifecycle lifecycle, PrintStream console) {
+        this.settings = settings;
+        this.lifecycle = lifecycle;
+        this.console = console;
+    }
+
+    /**
+     * @throws StackStartException   when a port is taken or a jar is missing: nothing has started then
+     * @throws io.keliu.local.services.ServiceStartException when a service dies or stays unhealthy
+     */
+    public void start() throws InterruptedException {
+        List<String> takenPorts = PortCheck.takenPorts(settings.ports());
+        if (!takenPorts.isEmpty()) {
+            throw new StackStartException(String.join("\n", takenPorts)
+                    + "\nIs Keliu already running (bin/keliu up in another terminal)? Stop it, or stop whatever"
+                    + " listens there (ss -ltnp shows it), then try again.");
+        }
+        List<ServiceSpec> services = ServiceCatalog.services(settings.ports());
+        List<Path> jars = services.stream().map(spec -> ServiceJars.find(settings.home(), spec.module())).toList();
+        startPostgres();
+        startKafka();
+        startServices(services, jars);
+        settings.simulator().ifPresent(this::startSimulator);
+    }
+
+    private void startPostgres() {
+        int port = settings.ports().postgres();
+        step("PostgreSQL on port " + port, () -> lifecycle.register("PostgreSQL",
+                LocalPostgres.start(port, settings.dataDirectory().resolve("postgres"))));
+    }
+
+    private void startKafka() {
+        StackPorts ports = settings.ports();
+        step("Kafka on port " + ports.kafka(), () -> {
+            LocalBroker broker = lifecycle.register("Kafka",
+                    LocalBroker.start(ports.kafka(), ports.kafkaController(), settings.dataDirectory().resolve("kafka")));
+            TopicSetup.createTopics(broker.bootstrapServers());
+            return broker;
+        });
+    }
+
+    /** Launches all services at once (their start-ups overlap), then waits for each in turn. */
+    private void startServices(List<ServiceSpec> specs, List<Path> jars) throws InterruptedException {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            ServiceProcess service = ServiceProcess.launch(specs.get(i), jars.get(i), settings.logDirectory());
+            started.add(lifecycle.register(service.name(), service));
+            console.printf("Starting %s on port %d (log: %s)%n", service.name(), specs.get(i).port(), service.logFile());
+        }
+        for (ServiceProcess service : started) {
+            long begin = System.nanoTime();
+            service.awaitHealthy(SERVICE_START_TIMEOUT);
+            console.printf("  %s is healthy (%.1f s)%n", service.name(), (System.nanoTime() - begin) / 1e9);
+        }
+    }
+
+    private void startSimulator(SimulatorSettings simulator) {
+        lifecycle.register("the traffic simulator", TrafficSimulator.start(settings.bootstrapServers(), simulator));
+    }
+
+    private <T> T step(String what, Supplier<T> action) {
+        console.printf("Starting %s…%n", what);
+        long begin = System.nanoTime();
+        T result = action.get();
+        console.printf("  ready (%.1f s)%n", (System.nanoTime() - begin) / 1e9);
+        return result;
+    }
+}

@@ -1,0 +1,6 @@
+package io.keliu.local.simulator;
+
+import java.math.BigDecimal;
+
+record Product(String productId, String category, BigDecimal unitPrice) {
+}
