@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bin/lib/java.sh
 keliu_find_jdk
-./mvnw -B -q -DskipTests install
+[ "${KELIU_BENCH_NO_BUILD:-}" = 1 ] || ./mvnw -B -q -DskipTests install
 
 data=$(mktemp -d -t keliu-bench.XXXXXX)
 mkdir -p bench/out
@@ -28,12 +28,12 @@ wait_for() {  # wait_for "what" file-with-output pattern
   exit 1
 }
 
-bin/keliu broker --data-dir "$data/kafka" > bench/out/broker.log 2>&1 &
+bin/keliu broker --port 29092 --controller-port 29093 --data-dir "$data/kafka" > bench/out/broker.log 2>&1 &
 pids+=($!)
-bin/keliu postgres --data-dir "$data/postgres" > bench/out/postgres.log 2>&1 &
+bin/keliu postgres --port 25432 --data-dir "$data/postgres" > bench/out/postgres.log 2>&1 &
 pids+=($!)
 wait_for Kafka bench/out/broker.log "Kafka is up"
 wait_for PostgreSQL bench/out/postgres.log "PostgreSQL is up"
 
 "$JAVA_HOME/bin/java" -Xmx1g --sun-misc-unsafe-memory-access=allow -jar bench/target/keliu-bench.jar \
-  --bootstrap localhost:19092 --jdbc jdbc:postgresql://localhost:15432/postgres --out bench/out "$@"
+  --bootstrap localhost:29092 --jdbc jdbc:postgresql://localhost:25432/postgres --out bench/out "$@"

@@ -9,6 +9,8 @@ import io.keliu.ingest.store.TableSpec;
 import io.keliu.ingest.store.UpsertStore.Change;
 import io.keliu.ingest.store.UpsertStore.Staged;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -32,6 +34,7 @@ import java.util.concurrent.TimeoutException;
  */
 @Component
 public class IngestWriter {
+    private static final Logger log = LoggerFactory.getLogger(IngestWriter.class);
     private static final long PUBLISH_TIMEOUT_SECONDS = 60;
 
     private final DataSource dataSource;
@@ -56,17 +59,24 @@ public class IngestWriter {
         Deduplicated<T> latest = latestPerKey(kind.store().spec(), batch);
         List<DeadLetter> letters = deadLetters(kind, batch);
         List<Change<T>> changes;
+        long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 changes = kind.store().upsert(connection, latest.staged().values());
                 deadLetters.save(connection, letters);
+                long stored = System.nanoTime();
                 List<CompletableFuture<?>> sent = new ArrayList<>(publisher.publishChanges(kind, changes));
                 if (publishRejects) {
                     sent.addAll(publisher.publishDeadLetters(letters));
                 }
+                long handedToProducer = System.nanoTime();
                 awaitBroker(sent);
+                long acknowledged = System.nanoTime();
                 connection.commit();
+                log.debug("{} {}: store {} ms, send {} ms, broker ack {} ms, commit {} ms", batch.size(), kind.name(),
+                        (stored - started) / 1_000_000, (handedToProducer - stored) / 1_000_000,
+                        (acknowledged - handedToProducer) / 1_000_000, (System.nanoTime() - acknowledged) / 1_000_000);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

@@ -13,12 +13,15 @@ import java.util.Optional;
 public final class FieldSet {
     private final List<String> names;
     private final Map<String, Integer> indexByWord = new HashMap<>();
+    /** The canonical names as written, looked up first: every JSON field name would otherwise be folded. */
+    private final Map<String, Integer> indexByExactName = new HashMap<>();
     private List<String> required = List.of();
 
     private FieldSet(List<String> names) {
         this.names = List.copyOf(names);
         for (int i = 0; i < names.size(); i++) {
             indexByWord.put(fold(names.get(i)), i);
+            indexByExactName.put(names.get(i), i);
         }
     }
 
@@ -70,7 +73,8 @@ public final class FieldSet {
 
     /** The field a header word names, ignoring case, blanks, '-' and '_'; empty for a column we do not know. */
     public Optional<Integer> lookup(String word) {
-        return Optional.ofNullable(indexByWord.get(fold(word)));
+        Integer exact = indexByExactName.get(word);
+        return exact != null ? Optional.of(exact) : Optional.ofNullable(indexByWord.get(fold(word)));
     }
 
     private static String fold(String word) {

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ConsumerProperties(Boolean enabled, Integer batchSize, Integer queue) {
     public ConsumerProperties {
         enabled = enabled == null || enabled;
-        batchSize = batchSize == null ? 50_000 : batchSize;
+        batchSize = batchSize == null ? 20_000 : batchSize;
         queue = queue == null ? 2 : queue;
     }
 }

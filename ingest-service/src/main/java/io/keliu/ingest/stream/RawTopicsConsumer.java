@@ -108,11 +108,19 @@ class RawTopicsConsumer implements SmartLifecycle {
             Map<IngestKind<?>, Work<?>> pending = new HashMap<>();
             while (running) {
                 commitWritten();
+                long polling = System.nanoTime();
                 ConsumerRecords<String, byte[]> records = subscribed.poll(POLL);
+                long decoding = System.nanoTime();
                 for (ConsumerRecord<String, byte[]> record : records) {
                     add(pending, kindByTopic.get(record.topic()), record);
                 }
+                long handing = System.nanoTime();
                 handOff(pending, records.isEmpty());
+                if (log.isDebugEnabled() && !records.isEmpty()) {
+                    log.debug("polled {} in {} ms, decoded in {} ms, handed off in {} ms", records.count(),
+                            (decoding - polling) / 1_000_000, (handing - decoding) / 1_000_000,
+                            (System.nanoTime() - handing) / 1_000_000);
+                }
             }
         } catch (WakeupException stopping) {
             log.debug("poller woken up to stop");
