@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import static io.keliu.ingest.store.Columns.decimal;
 import static io.keliu.ingest.store.Columns.instant;
 import static io.keliu.ingest.store.Columns.word;
 
@@ -82,7 +83,7 @@ final class OrderLineTable implements TableSpec<OrderLine> {
         int c = first;
         return new OrderLine(row.getString(c++), row.getString(c++), row.getString(c++), row.getBoolean(c++),
                 instant(row, c++), instant(row, c++), row.getString(c++),
-                row.getString(c++), row.getInt(c++), row.getBigDecimal(c++), row.getBigDecimal(c++),
+                row.getString(c++), row.getInt(c++), decimal(row, c++), decimal(row, c++),
                 row.getString(c++), row.getString(c++), row.getString(c++), row.getString(c++),
                 word(row, c++, OrderType.class), word(row, c++, Channel.class),
                 word(row, c++, OrderStatus.class), row.getBoolean(c++), row.getString(c++),

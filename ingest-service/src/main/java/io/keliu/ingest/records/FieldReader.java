@@ -168,7 +168,7 @@ public final class FieldReader {
             reject(field, "'" + text + "' is too large");
             return null;
         }
-        return value.scale() < 0 ? value.setScale(0) : value;
+        return Decimals.canonical(value);
     }
 
     private static String withoutCurrency(String text) {

@@ -1,5 +1,8 @@
 package io.keliu.ingest.store;
 
+import io.keliu.ingest.records.Decimals;
+
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +21,11 @@ public final class Columns {
     public static Integer integer(ResultSet row, int column) throws SQLException {
         int value = row.getInt(column);
         return row.wasNull() ? null : value;
+    }
+
+    public static BigDecimal decimal(ResultSet row, int column) throws SQLException {
+        BigDecimal value = row.getBigDecimal(column);
+        return value == null ? null : Decimals.canonical(value);
     }
 
     public static <E extends Enum<E>> E word(ResultSet row, int column, Class<E> type) throws SQLException {
