@@ -57,6 +57,10 @@ class ImportApiTest {
         assertThat(jdbc.queryForObject("select anonymous from ingest.order_lines where order_id='A2'",
                 Boolean.class)).isTrue();
 
+        JsonNode order = get("/api/v1/ingest/orders/A1");
+        assertThat(order.get("lines")).hasSize(2);
+        assertThat(order.get("total").decimalValue()).isEqualByComparingTo("69.70");
+
         JsonNode again = post("orders", csv);
         assertThat(again.get("accepted").asLong()).isZero();
         assertThat(again.get("duplicates").asLong()).isEqualTo(4);
@@ -84,8 +88,9 @@ class ImportApiTest {
         assertThat(errorAt(summary, 4)).contains("bytes long; a record may be at most 1048576 bytes");
         assertThat(jdbc.queryForObject("select remark from ingest.order_lines where order_id = 'B4'",
                 String.class)).isEqualTo("a remark\nover two lines");
-        assertThat(jdbc.queryForObject("select count(*) from ingest.dead_letters where source = ?", Long.class,
-                "import " + summary.get("importId").asString())).isEqualTo(2);
+        JsonNode rejected = get("/api/v1/ingest/dead-letters?source=import%20" + summary.get("importId").asString());
+        assertThat(rejected).extracting(letter -> letter.get("line").asLong()).containsExactly(4L, 3L);
+        assertThat(rejected.get(0).get("payload").asString()).hasSize(64 * 1024);
     }
 
     @Test
@@ -178,6 +183,15 @@ class ImportApiTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(400);
             return json.readTree(response.body()).get("detail").asString();
+        }
+    }
+
+    private JsonNode get(String path) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return json.readTree(response.body());
         }
     }
 
