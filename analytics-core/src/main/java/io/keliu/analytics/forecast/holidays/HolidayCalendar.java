@@ -144,10 +144,6 @@ public final class HolidayCalendar {
         return periods.stream().filter(p -> p.name().equals(holiday) && p.year() == year).findFirst();
     }
 
-    public Optional<HolidayPeriod> breakContaining(LocalDate date) {
-        return periods.stream().filter(period -> period.contains(date)).findFirst();
-    }
-
     public boolean isMakeupWorkday(LocalDate date) {
         return makeupWorkdays.contains(date);
     }
@@ -164,22 +160,6 @@ public final class HolidayCalendar {
     /** Every holiday whose break or lead-in/after window covers the date, with the date's position in it. */
     public List<HolidayDay> positionsOn(LocalDate date) {
         return positionsByDate.getOrDefault(date, List.of());
-    }
-
-    public Optional<HolidayDay> positionIn(HolidayPeriod period, LocalDate date) {
-        HolidayWindow window = window(period.name());
-        int fromFirst = period.offsetFromFirst(date);
-        int afterLast = period.daysAfterLast(date);
-        if (period.contains(date)) {
-            return Optional.of(new HolidayDay(period.name(), HolidayDay.Phase.DAY, fromFirst + 1));
-        }
-        if (fromFirst < 0 && -fromFirst <= window.leadInDays()) {
-            return Optional.of(new HolidayDay(period.name(), HolidayDay.Phase.LEAD_IN, fromFirst));
-        }
-        if (afterLast > 0 && afterLast <= window.afterDays()) {
-            return Optional.of(new HolidayDay(period.name(), HolidayDay.Phase.AFTER, afterLast));
-        }
-        return Optional.empty();
     }
 
     /** The date at a position of a break, e.g. "day 1" or "lead-in -2". */

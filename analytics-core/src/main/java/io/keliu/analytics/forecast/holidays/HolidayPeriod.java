@@ -29,14 +29,4 @@ public record HolidayPeriod(String name, LocalDate first, LocalDate last, List<L
     public boolean contains(LocalDate date) {
         return !date.isBefore(first) && !date.isAfter(last);
     }
-
-    /** Days from the first day off: 0 on the first day, negative before it. */
-    public int offsetFromFirst(LocalDate date) {
-        return (int) ChronoUnit.DAYS.between(first, date);
-    }
-
-    /** Days after the last day off: 1 on the day after. */
-    public int daysAfterLast(LocalDate date) {
-        return (int) ChronoUnit.DAYS.between(last, date);
-    }
 }

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Additive regression in the spirit of Prophet: piecewise-linear trend, Fourier terms for the week and the year, one
- * effect per holiday position (each lead-in day, day of the break and after-effect day), make-up working days, and
+ * Additive regression in the spirit of Prophet: piecewise-linear trend, Fourier terms for the week (conditional on
+ * whether the day is worked) and the year, one effect per holiday position (each lead-in day, day of the break and after-effect day), make-up working days, and
  * external regressors, fitted by ridge-regularised least squares. Counts are fitted on {@code log1p} so effects are
  * relative (a holiday lifts traffic by a percentage, not a fixed number of visitors).
  */
@@ -21,11 +21,14 @@ public final class RegressionModel implements ForecastModel {
     private static final double CHANGEPOINT_RANGE = 0.8;
     private static final int DAYS_PER_CHANGEPOINT = 60;
     private static final int MAX_CHANGEPOINTS = 10;
+    /** Days off are mostly weekends: one Fourier pair (Saturday against Sunday) is all they can support. */
+    private static final int DAY_OFF_WEEKLY_HARMONICS = 1;
 
     /**
      * @param yearlyHarmonics   Fourier pairs for the yearly cycle, used only with at least {@code minDaysForYearly}
-     *                          days: from a single year the yearly cycle cannot be told apart from trend and
-     *                          one-off events, and extrapolating it does more harm than leaving it out
+     *                          days (default a year and a half): from a single year the yearly cycle cannot be
+     *                          told apart from trend and one-off events, and extrapolating it does more harm than
+     *                          leaving it out
      * @param trendFlexibility  prior scale of slope changes relative to the series spread: small keeps trends straight
      * @param log1pForCounts    fit on {@code log1p} when the series has no negative values
      */
@@ -33,7 +36,7 @@ public final class RegressionModel implements ForecastModel {
                            int minDaysForYearly, double trendFlexibility, boolean log1pForCounts) {
 
         public static Settings defaults(HolidayCalendar calendar) {
-            return new Settings(calendar, Regressors.none(), 3, 6, 2 * 365, 0.1, true);
+            return new Settings(calendar, Regressors.none(), 3, 6, 548, 0.1, true);
         }
 
         public Settings withRegressors(Regressors newRegressors) {
@@ -68,13 +71,6 @@ public final class RegressionModel implements ForecastModel {
             forecast[h] = fit.predict(fit.design.row(date, t, settings.regressors().requireValuesOn(date)));
         }
         return forecast;
-    }
-
-    /** The fitted effect of a holiday position on the model scale (log1p for counts), or 0 if it was not seen. */
-    public double holidayEffect(DailySeries history, HolidayDay position) {
-        Fit fit = fit(history);
-        Integer column = fit.design.holidayColumns.get(position);
-        return column == null ? 0 : fit.coefficients[column];
     }
 
     private Fit fit(DailySeries history) {
@@ -149,7 +145,7 @@ public final class RegressionModel implements ForecastModel {
             }
             this.yearlyHarmonics = length >= settings.minDaysForYearly() ? settings.yearlyHarmonics() : 0;
             this.firstSeasonal = firstHinge + changepointCount;
-            int next = firstSeasonal + 2 * (settings.weeklyHarmonics() + yearlyHarmonics);
+            int next = firstSeasonal + 2 * (settings.weeklyHarmonics() + DAY_OFF_WEEKLY_HARMONICS + yearlyHarmonics);
             boolean anyMakeupDay = false;
             for (int t = 0; t < length; t++) {
                 if (history.isMissing(t)) {
@@ -166,7 +162,7 @@ public final class RegressionModel implements ForecastModel {
                 anyMakeupDay |= settings.calendar().isMakeupWorkday(history.dateAt(t));
             }
             this.makeupColumn = anyMakeupDay ? next++ : -1;
-            this.dayOffColumn = settings.calendar().isEmpty() ? -1 : next++;
+            this.dayOffColumn = next++;
             this.firstRegressor = next;
             this.columns = next + settings.regressors().count();
             this.regressorMeans = new double[settings.regressors().count()];
@@ -206,9 +202,11 @@ public final class RegressionModel implements ForecastModel {
             for (int j = 0; j < changepoints.length; j++) {
                 x[firstHinge + j] = Math.max(0, time - (double) changepoints[j] / length);
             }
+            boolean dayOff = settings.calendar().isDayOff(date);
             int column = firstSeasonal;
-            column = addFourier(x, column, date.toEpochDay(), WEEK, settings.weeklyHarmonics());
-            addFourier(x, column, date.toEpochDay(), YEAR, yearlyHarmonics);
+            column = addFourier(x, column, date.toEpochDay(), WEEK, settings.weeklyHarmonics(), dayOff ? 0 : 1);
+            column = addFourier(x, column, date.toEpochDay(), WEEK, DAY_OFF_WEEKLY_HARMONICS, dayOff ? 1 : 0);
+            addFourier(x, column, date.toEpochDay(), YEAR, yearlyHarmonics, 1);
             addCalendar(x, date);
             for (int j = 0; j < settings.regressors().count(); j++) {
                 x[firstRegressor + j] = (external[j] - regressorMeans[j]) / regressorScales[j];
@@ -219,7 +217,9 @@ public final class RegressionModel implements ForecastModel {
         /**
          * Holiday positions, plus one column per holiday for any day of its break so that a day the history never
          * saw (day 8 of a break that used to last 7) still gets the holiday's common effect; and whether the day is
-         * worked at all, which drives traffic more than the weekday once make-up days move weekends around.
+         * worked at all. Whether a day is worked drives traffic more than its weekday once breaks and make-up days
+         * move weekends around, so the weekly profile is conditional: one for working days, one for days off, and a
+         * Friday inside Golden Week is treated as a day off, not as a Friday.
          */
         private void addCalendar(double[] x, LocalDate date) {
             for (HolidayDay position : settings.calendar().positionsOn(date)) {
@@ -231,7 +231,7 @@ public final class RegressionModel implements ForecastModel {
             if (makeupColumn >= 0 && settings.calendar().isMakeupWorkday(date)) {
                 x[makeupColumn] = 1;
             }
-            if (dayOffColumn >= 0 && settings.calendar().isDayOff(date)) {
+            if (settings.calendar().isDayOff(date)) {
                 x[dayOffColumn] = 1;
             }
         }
@@ -242,11 +242,13 @@ public final class RegressionModel implements ForecastModel {
             }
         }
 
-        private static int addFourier(double[] x, int column, long epochDay, double period, int harmonics) {
+        /** Fourier pairs for a cycle; {@code weight} 0 switches them off for days they do not describe. */
+        private static int addFourier(double[] x, int column, long epochDay, double period, int harmonics,
+                                      double weight) {
             for (int k = 1; k <= harmonics; k++) {
                 double angle = 2 * Math.PI * k * epochDay / period;
-                x[column++] = Math.sin(angle);
-                x[column++] = Math.cos(angle);
+                x[column++] = weight * Math.sin(angle);
+                x[column++] = weight * Math.cos(angle);
             }
             return column;
         }
