@@ -81,10 +81,19 @@ public final class HoldoutStudy {
     }
 
     public static void main(String[] args) {
-        for (Result result : List.of(simulated(8), cdnow())) {
+        List<Result> results = List.of(simulated(8), cdnow());
+        for (Result result : results) {
             System.out.printf("%s: auto MASE %.3f, naive MASE %.3f, improvement %.1f%%, 80%% coverage %.3f over %d days%n  %s%n",
                     result.name(), result.autoMase(), result.naiveMase(), 100 * result.improvement(),
                     result.coverage(), result.days(), result.modelsChosen());
         }
+        System.out.printf("pooled 80%% interval coverage: %.3f over %d held-out days%n", pooledCoverage(results),
+                results.stream().mapToInt(Result::days).sum());
+    }
+
+    /** Coverage over all held-out days of several studies, each weighted by its number of days. */
+    public static double pooledCoverage(List<Result> results) {
+        int days = results.stream().mapToInt(Result::days).sum();
+        return results.stream().mapToDouble(result -> result.coverage() * result.days()).sum() / days;
     }
 }

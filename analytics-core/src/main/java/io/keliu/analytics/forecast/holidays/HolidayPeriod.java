@@ -25,8 +25,4 @@ public record HolidayPeriod(String name, LocalDate first, LocalDate last, List<L
     public int year() {
         return last.getYear();
     }
-
-    public boolean contains(LocalDate date) {
-        return !date.isBefore(first) && !date.isAfter(last);
-    }
 }

@@ -22,8 +22,4 @@ public final class Statistics {
         int above = Math.min(below + 1, observed.length - 1);
         return observed[below] + (position - below) * (observed[above] - observed[below]);
     }
-
-    public static double meanAbsolute(double[] values) {
-        return Arrays.stream(values).filter(v -> !Double.isNaN(v)).map(Math::abs).average().orElse(Double.NaN);
-    }
 }

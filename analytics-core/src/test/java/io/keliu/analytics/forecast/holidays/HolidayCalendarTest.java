@@ -108,6 +108,17 @@ class HolidayCalendarTest {
     }
 
     @Test
+    void aPromotionCanBeGivenItsOwnPresaleWindow() {
+        HolidayCalendar promotions = HolidayCalendar.fromDateNameCsv(
+                new StringReader("date,name\n2024-11-11,Double 11\n"), "promotions.csv")
+                .withWindow("Double 11", new HolidayWindow(10, 0));
+
+        assertThat(promotions.positionsOn(LocalDate.of(2024, 11, 1)))
+                .containsExactly(new HolidayDay("Double 11", HolidayDay.Phase.LEAD_IN, -10));
+        assertThat(promotions.positionsOn(LocalDate.of(2024, 11, 12))).isEmpty();
+    }
+
+    @Test
     void userFileErrorsNameTheLine() {
         String csv = "date,name\n2024-06-18,618\n2024-13-01,oops\n";
 
