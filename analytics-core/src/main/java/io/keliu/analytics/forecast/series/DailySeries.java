@@ -98,29 +98,7 @@ public final class DailySeries {
     }
 
     public DailySeries fill(FillPolicy policy) {
-        return switch (policy) {
-            case LEAVE_MISSING -> this;
-            case ZERO -> new DailySeries(start, Arrays.stream(values).map(v -> Double.isNaN(v) ? 0 : v).toArray());
-            case LINEAR -> new DailySeries(start, interpolated());
-        };
-    }
-
-    private double[] interpolated() {
-        double[] filled = values.clone();
-        int previousObserved = -1;
-        for (int i = 0; i < filled.length; i++) {
-            if (Double.isNaN(filled[i])) {
-                continue;
-            }
-            if (previousObserved >= 0 && i - previousObserved > 1) {
-                double step = (filled[i] - filled[previousObserved]) / (i - previousObserved);
-                for (int gap = previousObserved + 1; gap < i; gap++) {
-                    filled[gap] = filled[previousObserved] + step * (gap - previousObserved);
-                }
-            }
-            previousObserved = i;
-        }
-        return filled;
+        return new DailySeries(start, policy.apply(values));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,6 +30,17 @@ public final class HourlySeries {
         Arrays.fill(values, Double.NaN);
         byHour.forEach((hour, value) -> values[(int) ChronoUnit.HOURS.between(first, hour)] = value);
         return new HourlySeries(first, values);
+    }
+
+    /** Counts events per clock hour; hours between the first and last event without any are filled by the policy. */
+    public static HourlySeries countByHour(Collection<LocalDateTime> eventTimes, FillPolicy emptyHours) {
+        Map<LocalDateTime, Double> counts = new TreeMap<>();
+        eventTimes.forEach(time -> counts.merge(time, 1.0, Double::sum));
+        return of(counts).fill(emptyHours);
+    }
+
+    public HourlySeries fill(FillPolicy policy) {
+        return new HourlySeries(start, policy.apply(values));
     }
 
     public LocalDateTime start() {

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -41,7 +42,7 @@ class HolidayCalendarTest {
         assertThat(period.first()).isEqualTo(first);
         assertThat(period.last()).isEqualTo(last);
         List<LocalDate> expectedMakeup = makeup == null ? List.of()
-                : java.util.Arrays.stream(makeup.split(";")).map(LocalDate::parse).toList();
+                : Arrays.stream(makeup.split(";")).map(LocalDate::parse).toList();
         assertThat(period.makeupWorkdays()).containsExactlyElementsOf(expectedMakeup);
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class HolidayComparisonTest {
     private final HolidayCalendar china = HolidayCalendar.chinaMainland();
@@ -30,7 +31,7 @@ class HolidayComparisonTest {
         assertThat(dayOne.date()).isEqualTo(LocalDate.of(2025, 1, 28));
         assertThat(dayOne.lastYearDate()).isEqualTo(LocalDate.of(2024, 2, 10));
         assertThat(dayOne.lastYearActual()).isEqualTo(50);
-        assertThat(dayOne.change()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(dayOne.change()).isCloseTo(0.2, within(1e-9));
         assertThat(rows).hasSize(7 + 8 + 7);
         assertThat(rows.getFirst().position()).isEqualTo("Spring Festival lead-in -7");
         assertThat(rows.getLast().lastYearDate()).isEqualTo(LocalDate.of(2024, 2, 24));

@@ -4,6 +4,7 @@ import io.keliu.analytics.forecast.series.DailySeries;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +56,7 @@ class ExponentialSmoothingTest {
 
         double[] forecast = ExponentialSmoothing.automatic().forecast(history, 7);
 
-        double weekMean = java.util.Arrays.stream(forecast).average().orElseThrow();
+        double weekMean = Arrays.stream(forecast).average().orElseThrow();
         assertThat(weekMean).isCloseTo(500 * 1.0857, within(25.0));
     }
 }

@@ -4,10 +4,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class DailySeriesTest {
     private static final LocalDate MAY_1 = LocalDate.of(2024, 5, 1);
@@ -47,13 +49,26 @@ class DailySeriesTest {
     void hourlyTotalsOnlyForFullyObservedDays() {
         LocalDateTime start = MAY_1.atStartOfDay();
         double[] hours = new double[48];
-        java.util.Arrays.fill(hours, 2);
+        Arrays.fill(hours, 2);
         hours[30] = Double.NaN;
 
         DailySeries daily = new HourlySeries(start, hours).toDaily();
 
         assertThat(daily.value(0)).isEqualTo(48);
         assertThat(daily.isMissing(1)).as("a day with a missing hour has no trustworthy total").isTrue();
+    }
+
+    @Test
+    void hourlyEventCountsKeepEmptyHoursMissingUnlessToldOtherwise() {
+        List<LocalDateTime> entries = List.of(MAY_1.atTime(9, 1), MAY_1.atTime(9, 40), MAY_1.atTime(12, 0));
+
+        HourlySeries unknown = HourlySeries.countByHour(entries, FillPolicy.LEAVE_MISSING);
+        HourlySeries interpolated = HourlySeries.countByHour(entries, FillPolicy.LINEAR);
+
+        assertThat(unknown.size()).isEqualTo(4);
+        assertThat(unknown.value(0)).isEqualTo(2);
+        assertThat(unknown.value(1)).isNaN();
+        assertThat(interpolated.value(1)).isCloseTo(5.0 / 3, within(1e-9));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class OutlierDetectorTest {
 
@@ -25,7 +26,7 @@ class OutlierDetectorTest {
         List<Outlier> outliers = OutlierDetector.standard().detect(series);
 
         assertThat(outliers).extracting(Outlier::date).containsExactly(series.dateAt(70));
-        assertThat(outliers.getFirst().expected()).isCloseTo(100, org.assertj.core.data.Offset.offset(10.0));
+        assertThat(outliers.getFirst().expected()).isCloseTo(100, within(10.0));
         assertThat(outliers.getFirst().robustZ()).isGreaterThan(10);
         assertThat(series.value(70)).as("flagged, not removed").isEqualTo(400);
     }
