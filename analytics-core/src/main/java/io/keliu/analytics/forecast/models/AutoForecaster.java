@@ -5,6 +5,7 @@ import io.keliu.analytics.forecast.holidays.HolidayCalendar;
 import io.keliu.analytics.forecast.series.DailySeries;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -58,49 +59,52 @@ public final class AutoForecaster {
                     + horizon + "-day forecast; need at least " + (Backtest.MIN_TRAINING_DAYS + horizon) + " days");
         }
         List<Backtest.Origin> naiveRun = Backtest.run(naive, history, horizon, cutoffs);
-        List<CandidateScore> scores = new ArrayList<>();
-        List<ForecastModel> fitted = new ArrayList<>();
-        List<List<Backtest.Origin>> runs = new ArrayList<>();
+        List<CandidateScore> problems = new ArrayList<>();
+        List<Backtested> backtested = backtestCandidates(history, horizon, cutoffs, naiveRun, problems);
+        if (backtested.isEmpty()) {
+            throw new ForecastInputException("no model could be fitted: " + problems.stream()
+                    .map(problem -> problem.model() + ": " + problem.problem()).toList());
+        }
+        Backtested best = backtested.stream().min(Comparator.comparingDouble(Backtested::mase)).orElseThrow();
+        List<CandidateScore> scores = new ArrayList<>(problems);
+        backtested.forEach(candidate -> scores.add(new CandidateScore(candidate.model().name(), candidate.mase(), null)));
+        Accuracy accuracy = new Accuracy("rolling-origin", cutoffs.length, best.mase(), Backtest.meanSmape(best.run()),
+                Backtest.meanMase(naiveRun), crossValidatedCoverage(best.run(), horizon));
+        double[] values = best.model().forecast(history, horizon);
+        return new Forecast(best.model().name(), best.model().describe(), coverage,
+                withIntervals(history, values, best.run()), accuracy, scores);
+    }
+
+    /** A candidate with its structure settled on the history, and its backtest at every origin. */
+    private record Backtested(ForecastModel model, List<Backtest.Origin> run) {
+        double mase() {
+            return Backtest.meanMase(run);
+        }
+    }
+
+    /**
+     * Backtests every candidate that can be fitted (recording why the others cannot) and, when two or more models
+     * besides the naive baseline fitted, their equal-weight combination, scored from their runs without refitting.
+     */
+    private List<Backtested> backtestCandidates(DailySeries history, int horizon, int[] cutoffs,
+                                                List<Backtest.Origin> naiveRun, List<CandidateScore> problems) {
+        List<Backtested> backtested = new ArrayList<>();
         for (ForecastModel candidate : candidates) {
             try {
                 ForecastModel tuned = candidate.tunedOn(history);
-                runs.add(candidate instanceof SeasonalNaive ? naiveRun : Backtest.run(tuned, history, horizon, cutoffs));
-                fitted.add(tuned);
+                backtested.add(new Backtested(tuned, candidate instanceof SeasonalNaive
+                        ? naiveRun : Backtest.run(tuned, history, horizon, cutoffs)));
             } catch (IllegalArgumentException unusable) {
-                scores.add(new CandidateScore(candidate.name(), null, unusable.getMessage()));
+                problems.add(new CandidateScore(candidate.name(), null, unusable.getMessage()));
             }
         }
-        addCombination(fitted, runs);
-        if (fitted.isEmpty()) {
-            throw new ForecastInputException("no model could be fitted: " + scores);
-        }
-        int best = 0;
-        for (int i = 0; i < fitted.size(); i++) {
-            double mase = Backtest.meanMase(runs.get(i));
-            scores.add(new CandidateScore(fitted.get(i).name(), mase, null));
-            if (mase < Backtest.meanMase(runs.get(best))) {
-                best = i;
-            }
-        }
-        List<Backtest.Origin> bestRun = runs.get(best);
-        Accuracy accuracy = new Accuracy("rolling-origin", cutoffs.length, Backtest.meanMase(bestRun),
-                Backtest.meanSmape(bestRun), Backtest.meanMase(naiveRun), crossValidatedCoverage(bestRun, horizon));
-        return new Forecast(fitted.get(best).name(), fitted.get(best).describe(), coverage,
-                withIntervals(history, fitted.get(best).forecast(history, horizon), bestRun), accuracy, scores);
-    }
-
-    /** With two or more fitted models besides the naive baseline, their mean competes as one more candidate. */
-    private static void addCombination(List<ForecastModel> fitted, List<List<Backtest.Origin>> runs) {
-        List<Integer> combinable = new ArrayList<>();
-        for (int i = 0; i < fitted.size(); i++) {
-            if (!(fitted.get(i) instanceof SeasonalNaive)) {
-                combinable.add(i);
-            }
-        }
+        List<Backtested> combinable = backtested.stream()
+                .filter(candidate -> !(candidate.model() instanceof SeasonalNaive)).toList();
         if (combinable.size() >= 2) {
-            fitted.add(new CombinedModel(combinable.stream().map(fitted::get).toList()));
-            runs.add(CombinedModel.combineRuns(combinable.stream().map(runs::get).toList()));
+            backtested.add(new Backtested(new CombinedModel(combinable.stream().map(Backtested::model).toList()),
+                    CombinedModel.combineRuns(combinable.stream().map(Backtested::run).toList())));
         }
+        return backtested;
     }
 
     /** Fits on all but the last {@code holdout} days, forecasts exactly those days and scores the forecast on them. */

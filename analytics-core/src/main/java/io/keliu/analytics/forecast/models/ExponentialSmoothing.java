@@ -37,11 +37,11 @@ public final class ExponentialSmoothing implements ForecastModel {
     }
 
     /** Fitted smoothing parameters; {@code beta} and {@code phi} are unused without a trend. */
-    record Parameters(double alpha, double beta, double gamma, double phi) {
+    private record Parameters(double alpha, double beta, double gamma, double phi) {
     }
 
     /** A variant with its fitted parameters, sum of squared one-step errors and AICc. */
-    record Fit(Variant variant, Parameters parameters, double sse, int observations, double[] forecastStart) {
+    private record Fit(Variant variant, Parameters parameters, double sse, int observations, double[] finalState) {
         double aicc() {
             int k = variant.smoothingParameters() + variant.initialStates();
             double n = observations;
@@ -86,7 +86,7 @@ public final class ExponentialSmoothing implements ForecastModel {
         return project(fit, history.size(), horizon);
     }
 
-    Fit bestFit(DailySeries history) {
+    private Fit bestFit(DailySeries history) {
         if (history.observedCount() < 2 * SEASON + 4) {
             throw new IllegalArgumentException("exponential smoothing needs at least " + (2 * SEASON + 4)
                     + " observed days, got " + history.observedCount());
@@ -159,7 +159,7 @@ public final class ExponentialSmoothing implements ForecastModel {
     }
 
     private static double[] project(Fit fit, int historyLength, int horizon) {
-        double[] state = fit.forecastStart();
+        double[] state = fit.finalState();
         Parameters p = fit.parameters();
         double[] forecast = new double[horizon];
         double dampedSum = 0;
