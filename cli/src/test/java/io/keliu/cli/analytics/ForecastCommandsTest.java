@@ -122,6 +122,33 @@ class ForecastCommandsTest {
     }
 
     @Test
+    void userHolidaysAreComparedWithLastYearToo() throws IOException {
+        Path promotions = write("promotions.csv", "date,name\n2023-06-18,618\n2024-06-18,618\n");
+
+        Run run = run("forecast", "--series", daily.toString(), "--horizon", "40", "--holidays", promotions.toString());
+
+        assertThat(run.json().get("holidays").valueStream().map(h -> h.get("holiday").asString()))
+                .contains("Dragon Boat", "618");
+    }
+
+    @Test
+    void weatherRegressorsMustCoverTheForecastDays() throws IOException {
+        StringBuilder weather = new StringBuilder("date,temperature,rain\n");
+        LocalDate.of(2023, 1, 1).datesUntil(LocalDate.of(2024, 5, 20))
+                .forEach(date -> weather.append(date).append(",20,0\n"));
+        Path regressors = write("weather.csv", weather.toString());
+
+        Run covered = run("forecast", "--series", daily.toString(), "--horizon", "5", "--model", "regression",
+                "--regressors", regressors.toString());
+        Run uncovered = run("forecast", "--series", daily.toString(), "--horizon", "7", "--model", "regression",
+                "--regressors", regressors.toString());
+
+        assertThat(covered.exitCode()).as(covered.err()).isZero();
+        assertThat(covered.json().get("forecast")).hasSize(5);
+        assertError(uncovered, "error: regressors have no complete row for forecast date 2024-05-20");
+    }
+
+    @Test
     void peaksReportsTheEveningPeakAndCapacityRisk() {
         Run run = run("peaks", "--series", hourly.toString(), "--capacity", "300", "--horizon", "7", "--model", "naive");
 
