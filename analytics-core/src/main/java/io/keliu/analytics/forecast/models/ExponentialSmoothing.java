@@ -20,6 +20,11 @@ public final class ExponentialSmoothing implements ForecastModel {
     private static final double MIN_DAMPING = 0.8;
     private static final double DAMPING_RANGE = 0.18;
     private static final int MAX_EVALUATIONS = 400;
+    /**
+     * Stop when the simplex's log-likelihoods agree to this relative precision: tighter costs half again the time
+     * and did not change a single held-out forecast's accuracy in the benchmark study.
+     */
+    private static final double RELATIVE_TOLERANCE = 1e-5;
 
     /** Which ETS structure: damped additive trend or none, additive or multiplicative weekly seasonality. */
     public record Variant(boolean dampedTrend, boolean multiplicativeSeason) {
@@ -107,7 +112,7 @@ public final class ExponentialSmoothing implements ForecastModel {
                 ? new double[] {logit(0.2), logit(0.1), logit(0.1), logit((0.95 - MIN_DAMPING) / DAMPING_RANGE)}
                 : new double[] {logit(0.2), logit(0.1)};
         double[] best = NelderMead.minimize(u -> run(variant, toParameters(variant, u), y, initial, null),
-                start, 1.0, MAX_EVALUATIONS, 1e-7);
+                start, 1.0, MAX_EVALUATIONS, RELATIVE_TOLERANCE);
         Parameters parameters = toParameters(variant, best);
         double[] finalState = new double[initial.length];
         double sse = run(variant, parameters, y, initial, finalState);
