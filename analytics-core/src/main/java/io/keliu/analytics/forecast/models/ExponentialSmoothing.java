@@ -21,8 +21,8 @@ public final class ExponentialSmoothing implements ForecastModel {
     private static final double DAMPING_RANGE = 0.18;
     private static final int MAX_EVALUATIONS = 400;
     /**
-     * Stop when the simplex's log-likelihoods agree to this relative precision: tighter costs half again the time
-     * and did not change a single held-out forecast's accuracy in the benchmark study.
+     * Stop when the simplex's log-likelihoods agree to this relative precision: 1e-7 cost half as much time again
+     * and left the held-out accuracy study unchanged to three decimals.
      */
     private static final double RELATIVE_TOLERANCE = 1e-5;
 
