@@ -77,35 +77,29 @@ public final class RegressionModel implements ForecastModel {
         boolean log = settings.log1pForCounts() && history.isNonNegative();
         Design design = new Design(history, settings);
         RidgeSolver solver = new RidgeSolver(design.columns);
-        double sum = 0;
-        double sumOfSquares = 0;
         for (int t = 0; t < history.size(); t++) {
             LocalDate date = history.dateAt(t);
             double[] external = settings.regressors().valuesOn(date);
-            if (history.isMissing(t) || (external == null)) {
-                continue;
+            if (!history.isMissing(t) && external != null) {
+                solver.add(design.row(date, t, external), log ? Math.log1p(history.value(t)) : history.value(t));
             }
-            double target = log ? Math.log1p(history.value(t)) : history.value(t);
-            solver.add(design.row(date, t, external), target);
-            sum += target;
-            sumOfSquares += target * target;
         }
-        if (solver.rows() < design.columns / 2 + SeasonalNaive.WEEK) {
-            throw new IllegalArgumentException("regression needs more observed days than " + solver.rows());
+        int needed = design.columns / 2 + SeasonalNaive.WEEK;
+        if (solver.rows() < needed) {
+            throw new IllegalArgumentException("regression needs at least " + needed + " observed days, got "
+                    + solver.rows());
         }
-        double targetVariance = Math.max(sumOfSquares / solver.rows() - Math.pow(sum / solver.rows(), 2), 1e-12);
-        return new Fit(design, solvePenalised(solver, design, targetVariance), log);
+        return new Fit(design, solvePenalised(solver, design), log);
     }
 
     /**
      * Two solves on the same normal equations: a nearly unpenalised one estimates the noise variance, which then
      * scales the ridge penalty so shrinkage means the same on a series of 10 visitors a day and of 10,000.
      */
-    private double[] solvePenalised(RidgeSolver solver, Design design, double targetVariance) {
-        double[] nearlyFree = design.penalties(1e-6);
-        double[] rough = solver.solve(nearlyFree);
+    private static double[] solvePenalised(RidgeSolver solver, Design design) {
+        double[] rough = solver.solve(design.penalties(1e-6));
         double noiseVariance = solver.residualSumOfSquares(rough) / Math.max(1, solver.rows() - design.columns);
-        return solver.solve(design.penalties(noiseVariance / targetVariance));
+        return solver.solve(design.penalties(noiseVariance / solver.targetVariance()));
     }
 
     private record Fit(Design design, double[] coefficients, boolean log) {

@@ -8,6 +8,7 @@ final class RidgeSolver {
     private final int columns;
     private final double[][] gram;
     private final double[] moment;
+    private double sum;
     private double sumOfSquares;
     private int rows;
 
@@ -35,12 +36,19 @@ final class RidgeSolver {
                 gramRow[nonZero[b]] += xi * x[nonZero[b]];
             }
         }
+        sum += y;
         sumOfSquares += y * y;
         rows++;
     }
 
     int rows() {
         return rows;
+    }
+
+    /** Variance of the targets added so far, floored so a constant series does not divide by zero. */
+    double targetVariance() {
+        double mean = sum / rows;
+        return Math.max(sumOfSquares / rows - mean * mean, 1e-12);
     }
 
     double[] solve(double[] penalty) {
