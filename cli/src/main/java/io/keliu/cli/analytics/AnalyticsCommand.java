@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code keliu analytics <command>}: batch analytics on files, JSON on stdout. */
 @Command(name = "analytics", mixinStandardHelpOptions = true,
         description = "Batch analytics on files; JSON on stdout.",
-        subcommands = {})
+        subcommands = {ForecastCommand.class, PeaksCommand.class, AnomaliesCommand.class})
 public final class AnalyticsCommand {
 }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Traffic-forecasting benchmarks (analytics-core): throughput of automatic model choice + 90-day forecasts for
+# 1,000 daily series of two years, then the held-out accuracy study reported in docs/benchmarks.md.
+# Usage: bench/forecast.sh [series-count]      (run from anywhere; needs JAVA_HOME or java on PATH)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q -o -pl analytics-core test-compile
+./mvnw -B -q -o -pl analytics-core dependency:build-classpath -Dmdep.outputFile="$PWD/analytics-core/target/bench.classpath"
+classpath="analytics-core/target/classes:analytics-core/target/test-classes:$(cat analytics-core/target/bench.classpath)"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+"$java" -cp "$classpath" io.keliu.analytics.forecast.ForecastBenchmark "$@"
+"$java" -cp "$classpath" io.keliu.analytics.forecast.HoldoutStudy
