@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code keliu analytics <command>}: batch analytics on files, JSON on stdout. */
 @Command(name = "analytics", mixinStandardHelpOptions = true,
         description = "Batch analytics on files; JSON on stdout.",
-        subcommands = {})
+        subcommands = {RfmCommand.class, ClvCommand.class, SegmentCommand.class, ChurnCommand.class,
+                RulesCommand.class})
 public final class AnalyticsCommand {
 }
