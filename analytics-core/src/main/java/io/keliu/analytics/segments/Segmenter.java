@@ -62,7 +62,7 @@ public record Segmenter(SegmentationMethod method, boolean scale, long seed) {
             throw new IllegalArgumentException("k must be between 1 and the number of rows (" + space.length + ")");
         }
         return switch (method) {
-            case KMEANS -> KMeans.withSeed(seed).fit(space, k);
+            case KMEANS -> KMeans.forRows(space.length, seed).fit(space, k);
             case GMM -> Clustering.of(space, gaussianMixtureLabels(space, k), k);
             case HIERARCHICAL -> Clustering.of(space, wardLabels(space, k), k);
         };
@@ -70,7 +70,7 @@ public record Segmenter(SegmentationMethod method, boolean scale, long seed) {
 
     /** EM started from the seeded k-means partition, so it is reproducible too. */
     private int[] gaussianMixtureLabels(double[][] space, int k) {
-        Clustering start = KMeans.withSeed(seed).fit(space, k);
+        Clustering start = KMeans.forRows(space.length, seed).fit(space, k);
         return denseLabels(new GaussianMixture(500, 1e-8).labels(space, start));
     }
 
