@@ -35,7 +35,8 @@ public record KMeans(int restarts, int maxIterations, long seed) {
         Points points = new Points(data);
         Clustering best = null;
         for (int restart = 0; restart < restarts; restart++) {
-            Clustering candidate = lloyd(points, seeds(points, k, new SplittableRandom(seed + restart)));
+            SplittableRandom random = new SplittableRandom(seed + restart);
+            Clustering candidate = lloyd(points, seeds(seedingSample(data, random), k, random));
             if (best == null || candidate.withinSumOfSquares() < best.withinSumOfSquares()) {
                 best = candidate;
             }
@@ -80,6 +81,17 @@ public record KMeans(int restarts, int maxIterations, long seed) {
             System.arraycopy(bestNearest, 0, nearest, 0, points.n);
         }
         return centroids;
+    }
+
+    /**
+     * The rows seeds are drawn from: all of them, or a random 100,000 of larger data. Seeding makes k passes over
+     * its rows per candidate, and a sample of that size already holds every cluster worth finding.
+     */
+    private static Points seedingSample(double[][] data, SplittableRandom random) {
+        if (data.length <= LARGE) {
+            return new Points(data);
+        }
+        return new Points(random.ints(LARGE, 0, data.length).mapToObj(i -> data[i]).toArray(double[][]::new));
     }
 
     /** A row drawn with probability proportional to its weight. */
