@@ -3,6 +3,7 @@ package io.keliu.analytics.segments;
 import io.keliu.analytics.io.CsvTable;
 import io.keliu.analytics.io.DataFormatException;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public record FeatureMatrix(List<String> names, double[][] values) {
                 values[row][j] = table.number(row, indexes[j]);
             }
         }
-        return new FeatureMatrix(columns.stream().map(c -> table.header().get(table.column(c))).toList(), values);
+        return new FeatureMatrix(Arrays.stream(indexes).mapToObj(table.header()::get).toList(), values);
     }
 
     public int rows() {

@@ -8,7 +8,6 @@ import io.keliu.analytics.clv.BgNbdModel;
 import io.keliu.analytics.clv.GammaGammaModel;
 import io.keliu.analytics.clv.PurchaseHistories;
 import io.keliu.analytics.clv.SimulatedCustomers;
-import io.keliu.analytics.clv.SpendHistories;
 import io.keliu.analytics.segments.Clustering;
 import io.keliu.analytics.segments.KMeans;
 import smile.association.ARM;

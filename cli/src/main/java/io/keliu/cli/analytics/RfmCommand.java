@@ -1,6 +1,8 @@
 package io.keliu.cli.analytics;
 
+import io.keliu.analytics.clv.ValueScore;
 import io.keliu.analytics.customers.CustomerSummaries;
+import io.keliu.analytics.customers.CustomerSummary;
 import io.keliu.analytics.customers.OrdersCsv;
 import io.keliu.analytics.rfm.RfmAnalysis;
 import io.keliu.analytics.rfm.RfmScore;
@@ -19,10 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 /** {@code keliu analytics rfm}: recency, frequency and monetary scores and named segments per customer. */
 @Command(name = "rfm", mixinStandardHelpOptions = true,
-        description = {"RFM quintile scores (1-5, recent = 5), cells, named segments and a weighted score per customer.",
+        description = {"RFM quintile scores (1-5, recent = 5), cells, named segments and a weighted score per customer,",
+                "plus the value score 0.4*quantity + 0.3*value + 0.3*loyalty on percentile ranks.",
                 "Cancelled and refunded lines and anonymous orders are left out."})
 public final class RfmCommand implements Callable<Integer> {
 
@@ -46,8 +50,10 @@ public final class RfmCommand implements Callable<Integer> {
             throw new UserInputException("--weights needs three numbers: R,F,M");
         }
         RfmWeights rfmWeights = Inputs.analyse(() -> new RfmWeights(weights[0], weights[1], weights[2]));
-        List<RfmScore> scores = Inputs.analyse(() -> RfmAnalysis.score(
-                CustomerSummaries.asOf(OrdersCsv.purchases(OrdersCsv.read(Inputs.csv(orders))), day), rfmWeights));
+        List<CustomerSummary> customers = Inputs.analyse(() -> CustomerSummaries.asOf(
+                OrdersCsv.purchases(OrdersCsv.read(Inputs.csv(orders))), day));
+        List<RfmScore> scores = RfmAnalysis.score(customers, rfmWeights);
+        double[] valueScores = ValueScore.DEFAULT.score(customers);
         Map<String, Long> segmentSizes = new TreeMap<>();
         scores.forEach(score -> segmentSizes.merge(score.segment().label(), 1L, Long::sum));
         Map<String, Object> document = new LinkedHashMap<>();
@@ -55,12 +61,13 @@ public final class RfmCommand implements Callable<Integer> {
         document.put("customers", scores.size());
         document.put("weights", rfmWeights);
         document.put("segments", segmentSizes);
-        document.put("scores", scores.stream().map(RfmCommand::row).toList());
+        document.put("scores", IntStream.range(0, scores.size())
+                .mapToObj(i -> row(scores.get(i), valueScores[i])).toList());
         Json.print(spec.commandLine().getOut(), document);
         return 0;
     }
 
-    private static Map<String, Object> row(RfmScore score) {
+    private static Map<String, Object> row(RfmScore score, double valueScore) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("customerId", score.customerId());
         row.put("recencyDays", score.daysSinceLastPurchase());
@@ -73,6 +80,7 @@ public final class RfmCommand implements Callable<Integer> {
         row.put("segment", score.segment().label());
         row.put("advice", score.segment().advice());
         row.put("weightedScore", score.weightedScore());
+        row.put("valueScore", valueScore);
         return row;
     }
 }

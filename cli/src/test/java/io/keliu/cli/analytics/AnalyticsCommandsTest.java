@@ -57,6 +57,7 @@ class AnalyticsCommandsTest {
         assertThat(u1.get("purchases").asInt()).isEqualTo(3);
         assertThat(u1.get("weightedScore").asDouble()).isCloseTo(
                 0.3 * u1.get("r").asInt() + 0.3 * u1.get("f").asInt() + 0.4 * u1.get("m").asInt(), within(1e-9));
+        assertThat(u1.get("valueScore").asDouble()).as("most units, spend and repeats of the three").isEqualTo(1.0);
     }
 
     @Test
