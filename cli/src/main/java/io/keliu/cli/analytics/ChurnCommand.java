@@ -15,10 +15,10 @@ import java.util.concurrent.Callable;
 
 /** {@code keliu analytics churn}: trains churn models on labelled customers and scores others. */
 @Command(name = "churn", mixinStandardHelpOptions = true,
-        description = {"Fits logistic regression, a decision tree and a random forest on a labelled CSV (numeric and",
-                "categorical columns; blanks are imputed and flagged), compares them on a stratified 25 %% hold-out",
-                "(AUC, accuracy, precision, recall, Brier score, reliability bins), keeps the best by AUC and",
-                "prints each scored customer's churn probability and top reasons."})
+        description = "Fits logistic regression, a decision tree and a random forest on a labelled CSV (numeric and"
+                + " categorical columns; blanks are imputed and flagged), compares them on a stratified 25 %% hold-out"
+                + " (AUC, accuracy, precision, recall, Brier score, reliability bins), keeps the best by AUC and"
+                + " prints each scored customer's churn probability and top reasons.")
 public final class ChurnCommand implements Callable<Integer> {
 
     @Option(names = "--train", required = true, description = "Labelled customers (CSV with a header line).")

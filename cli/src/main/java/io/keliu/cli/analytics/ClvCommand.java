@@ -27,9 +27,9 @@ import java.util.concurrent.Callable;
 
 /** {@code keliu analytics clv}: BG/NBD and Gamma-Gamma fits and each customer's expected value. */
 @Command(name = "clv", mixinStandardHelpOptions = true,
-        description = {"Fits BG/NBD (purchases) and Gamma-Gamma (spend) by maximum likelihood on the purchases up to",
-                "the calibration end (time in weeks), then predicts each customer's purchases, chance of being",
-                "alive and discounted lifetime value over the horizon."})
+        description = "Fits BG/NBD (purchases) and Gamma-Gamma (spend) by maximum likelihood on the purchases up to"
+                + " the calibration end (time in weeks), then predicts each customer's purchases, chance of being"
+                + " alive and discounted lifetime value over the horizon.")
 public final class ClvCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")

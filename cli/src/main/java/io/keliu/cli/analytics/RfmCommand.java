@@ -25,9 +25,9 @@ import java.util.stream.IntStream;
 
 /** {@code keliu analytics rfm}: recency, frequency and monetary scores and named segments per customer. */
 @Command(name = "rfm", mixinStandardHelpOptions = true,
-        description = {"RFM quintile scores (1-5, recent = 5), cells, named segments and a weighted score per customer,",
-                "plus the value score 0.4*quantity + 0.3*value + 0.3*loyalty on percentile ranks.",
-                "Cancelled and refunded lines and anonymous orders are left out."})
+        description = "RFM quintile scores (1-5, recent = 5), cells, named segments and a weighted score per customer,"
+                + " plus the value score 0.4*quantity + 0.3*value + 0.3*loyalty on percentile ranks."
+                + " Cancelled and refunded lines and anonymous orders are left out.")
 public final class RfmCommand implements Callable<Integer> {
 
     @Option(names = "--orders", required = true, description = "Orders CSV (one row per order line).")

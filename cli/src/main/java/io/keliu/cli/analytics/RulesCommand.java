@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code keliu analytics rules}: association rules between items bought together. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = {"Mines association rules (FP-growth) with one item on the right: support, confidence, lift,",
-                "leverage and conviction; strongest lift first."})
+        description = "Mines association rules (FP-growth) with one item on the right: support, confidence, lift,"
+                + " leverage and conviction; strongest lift first.")
 public final class RulesCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")

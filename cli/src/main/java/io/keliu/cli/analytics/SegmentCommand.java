@@ -22,9 +22,9 @@ import java.util.concurrent.Callable;
 
 /** {@code keliu analytics segment}: customer segments from numeric columns, each described in plain words. */
 @Command(name = "segment", mixinStandardHelpOptions = true,
-        description = {"Groups the rows of a CSV by numeric features (standardised unless --no-scale) and describes",
-                "each segment: size, centroid in original units, features most above or below the average.",
-                "Without --k, k from 2 to 10 is chosen by the best silhouette."})
+        description = "Groups the rows of a CSV by numeric features (standardised unless --no-scale) and describes"
+                + " each segment: size, centroid in original units, features most above or below the average."
+                + " Without --k, k from 2 to 10 is chosen by the best silhouette.")
 public final class SegmentCommand implements Callable<Integer> {
 
     /** Lower-case names, as users type them. */
