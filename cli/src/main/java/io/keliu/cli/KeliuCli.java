@@ -16,9 +16,12 @@ public final class KeliuCli {
     }
 
     static int run(String... args) {
-        return new CommandLine(new KeliuCli())
-                .setExecutionExceptionHandler(KeliuCli::reportFailure)
-                .execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its failure reporting, for in-process use (tests set their own out and err). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new KeliuCli()).setExecutionExceptionHandler(KeliuCli::reportFailure);
     }
 
     /** A failure the user can fix gets one clear line, not a stack trace; anything else keeps its trace. */

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code keliu analytics <command>}: batch analytics on files, JSON on stdout. */
 @Command(name = "analytics", mixinStandardHelpOptions = true,
         description = "Batch analytics on files; JSON on stdout.",
-        subcommands = {ForecastCommand.class, PeaksCommand.class, AnomaliesCommand.class})
+        subcommands = {RfmCommand.class, ClvCommand.class, SegmentCommand.class, ChurnCommand.class,
+                RulesCommand.class, ForecastCommand.class, PeaksCommand.class, AnomaliesCommand.class})
 public final class AnalyticsCommand {
 }
