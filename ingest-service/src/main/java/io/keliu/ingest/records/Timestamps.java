@@ -8,7 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalQueries;
 import java.time.temporal.TemporalAccessor;
 
 /**
@@ -79,6 +79,9 @@ public final class Timestamps {
         if (position == text.length()) {
             return atZone(local);
         }
+        if (text.indexOf('[', position) >= 0) {
+            return parseGeneral(text);
+        }
         return local.toInstant(offset(text.substring(position).strip(), text));
     }
 
@@ -101,9 +104,8 @@ public final class Timestamps {
         try {
             TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text);
             LocalDateTime local = LocalDateTime.from(parsed);
-            return parsed.isSupported(ChronoField.OFFSET_SECONDS)
-                    ? local.toInstant(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
-                    : atZone(local);
+            ZoneId written = parsed.query(TemporalQueries.zone());
+            return written != null ? local.atZone(written).toInstant() : atZone(local);
         } catch (DateTimeException e) {
             throw new DateTimeException("'" + text + "' is not a date-time; write it like 2024-05-01T14:30:00+08:00, "
                     + "2024-05-01 14:30:00 or 2024-05-01");

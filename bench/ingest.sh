@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# End-to-end ingest benchmark (issue 2): a broker and PostgreSQL each in their own JVM, ingest-service in a third,
+# 2M order lines from keliu.raw.orders to PostgreSQL, a 1M-line CSV import through bin/keliu import, and a plain COPY
+# of the same rows as the reference. Prints a markdown table for docs/benchmarks.md.
+#   bench/ingest.sh [--lines N] [--import-lines N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bin/lib/java.sh
+keliu_find_jdk
+./mvnw -B -q -DskipTests install
+
+data=$(mktemp -d -t keliu-bench.XXXXXX)
+mkdir -p bench/out
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$data"
+}
+trap cleanup EXIT
+
+wait_for() {  # wait_for "what" file-with-output pattern
+  for _ in $(seq 1 240); do
+    grep -q "$3" "$2" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  echo "$1 did not start; see $2" >&2
+  exit 1
+}
+
+bin/keliu broker --data-dir "$data/kafka" > bench/out/broker.log 2>&1 &
+pids+=($!)
+bin/keliu postgres --data-dir "$data/postgres" > bench/out/postgres.log 2>&1 &
+pids+=($!)
+wait_for Kafka bench/out/broker.log "Kafka is up"
+wait_for PostgreSQL bench/out/postgres.log "PostgreSQL is up"
+
+"$JAVA_HOME/bin/java" -Xmx1g --sun-misc-unsafe-memory-access=allow -jar bench/target/keliu-bench.jar \
+  --bootstrap localhost:19092 --jdbc jdbc:postgresql://localhost:15432/postgres --out bench/out "$@"

@@ -1,0 +1,270 @@
+package io.keliu.bench;
+
+import io.keliu.contracts.v1.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.postgresql.PGConnection;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * End-to-end ingest benchmark, run by bench/ingest.sh against a broker and PostgreSQL in their own JVMs:
+ * <ol>
+ *   <li>fills keliu.raw.orders with N order lines (not timed as ingest);</li>
+ *   <li>starts ingest-service (-Xmx512m) and times raw topic → validated → PostgreSQL committed, from the first
+ *       committed offset to the last (offsets are committed only after the database commit), sampling its heap;</li>
+ *   <li>times a CSV import of M lines through {@code bin/keliu import};</li>
+ *   <li>times a plain COPY of the very rows ingest stored into an identical table: the reference.</li>
+ * </ol>
+ */
+public final class IngestBenchmark {
+    private static final Pattern HEAP = Pattern.compile("\"value\"\\s*:\\s*([0-9.E+]+)");
+
+    private final Map<String, String> options;
+    private final String run = "B" + Long.toString(System.currentTimeMillis() % 100_000_000, 36) + "-";
+    private final Path out;
+
+    private IngestBenchmark(Map<String, String> options) throws IOException {
+        this.options = options;
+        this.out = Files.createDirectories(Path.of(option("out", "bench/out")));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new IngestBenchmark(options).run();
+    }
+
+    private String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    private void run() throws Exception {
+        long lines = Long.parseLong(option("lines", "2000000"));
+        long importLines = Long.parseLong(option("import-lines", "1000000"));
+        SyntheticOrders orders = new SyntheticOrders(run);
+        double produceSeconds = produce(orders, lines);
+        System.out.printf("produced %,d raw order lines in %.1f s%n", lines, produceSeconds);
+
+        Process ingest = startIngest();
+        try {
+            Pipeline pipeline = measurePipeline(lines);
+            long stored = count("select count(*) from ingest.order_lines where order_id like '" + run + "%'");
+            long events = changeEvents();
+            Path csv = writeCsv(new SyntheticOrders(run + "I"), importLines);
+            double importSeconds = timeImport(csv);
+            long imported = count("select count(*) from ingest.order_lines where order_id like '" + run + "I%'");
+            ingest.destroy();
+            ingest.waitFor(30, TimeUnit.SECONDS);
+            double copySeconds = copyReference();
+            report(lines, pipeline, stored, events, importLines, importSeconds, imported, copySeconds);
+        } finally {
+            ingest.destroyForcibly();
+        }
+    }
+
+    private double produce(SyntheticOrders orders, long lines) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, option("bootstrap", "localhost:19092"));
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        long started = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (long line = 0; line < lines; line++) {
+                producer.send(new ProducerRecord<>(Topics.RAW_ORDERS, orders.orderId(line),
+                        orders.json(line).getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private Process startIngest() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "--sun-misc-unsafe-memory-access=allow", "-jar", option("ingest-jar",
+                "ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar"));
+        builder.environment().putAll(Map.of("SERVER_PORT", option("ingest-port", "18081"),
+                "KELIU_DB_URL", jdbcUrl(), "KELIU_DB_USER", "postgres", "KELIU_DB_PASSWORD", "postgres",
+                "KELIU_KAFKA_BOOTSTRAP", option("bootstrap", "localhost:19092"),
+                "SPRING_KAFKA_CONSUMER_GROUP_ID", group()));
+        builder.redirectErrorStream(true).redirectOutput(out.resolve("ingest.log").toFile());
+        Process process = builder.start();
+        System.out.println("started ingest-service (log: " + out.resolve("ingest.log") + ")");
+        return process;
+    }
+
+    private String group() {
+        return "bench-" + run;
+    }
+
+    private String jdbcUrl() {
+        return option("jdbc", "jdbc:postgresql://localhost:15432/postgres");
+    }
+
+    private record Pipeline(double seconds, long measuredLines, double peakHeapMb) {
+    }
+
+    /** From the first committed offset to the last; heap sampled from the actuator while it runs. */
+    private Pipeline measurePipeline(long lines) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                option("bootstrap", "localhost:19092")))) {
+            long first = 0;
+            long startedAt = 0;
+            double peakHeap = 0;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+            while (System.nanoTime() < deadline) {
+                long committed = committed(admin);
+                long now = System.nanoTime();
+                if (startedAt == 0 && committed > 0) {
+                    startedAt = now;
+                    first = committed;
+                }
+                peakHeap = Math.max(peakHeap, heapMb());
+                if (committed >= lines) {
+                    return new Pipeline((now - startedAt) / 1e9, lines - first, peakHeap);
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("ingest did not finish within 15 minutes; see " + out);
+        }
+    }
+
+    private long committed(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group())
+                .partitionsToOffsetAndMetadata().get();
+        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.RAW_ORDERS))
+                .mapToLong(e -> e.getValue() == null ? 0 : e.getValue().offset()).sum();
+    }
+
+    private double heapMb() {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + option("ingest-port", "18081") + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Matcher value = HEAP.matcher(response.body());
+            return response.statusCode() == 200 && value.find() ? Double.parseDouble(value.group(1)) / (1 << 20) : 0;
+        } catch (IOException | InterruptedException e) {
+            return 0;
+        }
+    }
+
+    private long changeEvents() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                option("bootstrap", "localhost:19092")))) {
+            var partitions = admin.describeTopics(List.of(Topics.ORDERS)).allTopicNames().get().get(Topics.ORDERS)
+                    .partitions().stream().map(p -> new TopicPartition(Topics.ORDERS, p.partition()))
+                    .collect(java.util.stream.Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            return admin.listOffsets(partitions).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        }
+    }
+
+    private Path writeCsv(SyntheticOrders orders, long lines) throws IOException {
+        Path file = out.resolve("orders-import.csv");
+        try (BufferedWriter writer = Files.newBufferedWriter(file)) {
+            writer.write(SyntheticOrders.CSV_HEADER);
+            writer.newLine();
+            for (long line = 0; line < lines; line++) {
+                writer.write(orders.csv(line));
+                writer.newLine();
+            }
+        }
+        return file;
+    }
+
+    private double timeImport(Path csv) throws Exception {
+        long started = System.nanoTime();
+        Process keliu = new ProcessBuilder(option("keliu", "bin/keliu"), "import", "orders", csv.toString(),
+                "--server", "http://localhost:" + option("ingest-port", "18081"))
+                .redirectErrorStream(false).redirectOutput(out.resolve("import-summary.json").toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (keliu.waitFor() != 0) {
+            throw new IllegalStateException("bin/keliu import failed; see " + out.resolve("import-summary.json"));
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** COPY of exactly the rows ingest stored, into a table made LIKE ingest.order_lines (same key, defaults). */
+    private double copyReference() throws Exception {
+        Path rows = out.resolve("copy-reference.csv");
+        try (Connection db = DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+             Statement statement = db.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS public.copy_reference");
+            statement.execute("CREATE TABLE public.copy_reference (LIKE ingest.order_lines INCLUDING ALL)");
+            var copy = db.unwrap(PGConnection.class).getCopyAPI();
+            try (OutputStream file = Files.newOutputStream(rows)) {
+                copy.copyOut("COPY (SELECT * FROM ingest.order_lines WHERE order_id LIKE '" + run
+                        + "%' AND order_id NOT LIKE '" + run + "I%') TO STDOUT (FORMAT csv)", file);
+            }
+            long started = System.nanoTime();
+            try (InputStream file = Files.newInputStream(rows)) {
+                copy.copyIn("COPY public.copy_reference FROM STDIN (FORMAT csv)", file);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            statement.execute("DROP TABLE public.copy_reference");
+            return seconds;
+        } finally {
+            Files.deleteIfExists(rows);
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+             Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private void report(long lines, Pipeline pipeline, long stored, long events, long importLines,
+                        double importSeconds, long imported, double copySeconds) {
+        double pipelineRate = pipeline.measuredLines() / pipeline.seconds();
+        double copyRate = lines / copySeconds;
+        System.out.printf("""
+
+                | measure | lines | seconds | lines/s |
+                | --- | ---: | ---: | ---: |
+                | raw topic → validated → PostgreSQL committed (ingest-service, -Xmx512m) | %,d | %.1f | %,.0f |
+                | plain COPY of the same rows into an identical table (reference) | %,d | %.1f | %,.0f |
+                | CSV import through `bin/keliu import` (parse, validate, upsert, events) | %,d | %.1f | %,.0f |
+
+                pipeline / COPY = %.2f; peak heap in use %.0f MB; rows stored %,d of %,d; \
+                change events on %s in total %,d; imported rows %,d of %,d
+                """, pipeline.measuredLines(), pipeline.seconds(), pipelineRate, lines, copySeconds, copyRate,
+                importLines, importSeconds, importLines / importSeconds, pipelineRate / copyRate,
+                pipeline.peakHeapMb(), stored, lines, Topics.ORDERS, events, imported, importLines);
+    }
+}
