@@ -3,6 +3,8 @@ package io.keliu.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keliu.contracts.v1.Topics;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,9 +52,8 @@ class LocalStackIT {
     private static LocalStack.Settings settings;
 
     @BeforeAll
-    static void startTheStack() throws InterruptedException {
-        StackPorts ports = new StackPorts(PortCheck.anyFreePort(), PortCheck.anyFreePort(), PortCheck.anyFreePort(),
-                PortCheck.anyFreePort(), PortCheck.anyFreePort());
+    static void startTheStack() throws InterruptedException, IOException {
+        StackPorts ports = new StackPorts(anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort());
         settings = new LocalStack.Settings(KeliuHome.locate(), dataDirectory, ports, Optional.empty());
         LocalLogging.toFile(settings.logDirectory().resolve("local-stack.log"));
         lifecycle = new Lifecycle(System.out);
@@ -111,6 +111,13 @@ class LocalStackIT {
         assertThat(valuesArriving(Topics.INGEST_DEAD_LETTER, brokenKey)).isTrue();
     }
 
+    /** A port nothing listens on now, so that the test does not collide with a stack the developer is running. */
+    private static int anyFreePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static String rawOrderLine(String orderId) {
         Map<String, Object> line = new HashMap<>();
         line.put("order_id", orderId);
@@ -156,7 +163,7 @@ class LocalStackIT {
                 new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
-                    .collect(Collectors.toList());
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Instant deadline = Instant.now().plus(ARRIVAL_TIMEOUT);
