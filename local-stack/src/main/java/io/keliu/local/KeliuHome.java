@@ -16,8 +16,8 @@ public final class KeliuHome {
         }
         // started as java -jar <home>/local-stack/target/keliu-local.jar: the class path is that one jar
         Path jar = Path.of(System.getProperty("java.class.path")).toAbsolutePath();
-        Path home = jar.getParent().getParent().getParent();
-        if (home != null && Files.isDirectory(home.resolve("local-stack"))) {
+        Path home = jar.resolve("../../..").normalize();
+        if (Files.isDirectory(home.resolve("local-stack"))) {
             return home;
         }
         throw new IllegalStateException("Cannot tell where Keliu is installed: set KELIU_HOME to the repository root");

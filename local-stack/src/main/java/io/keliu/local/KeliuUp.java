@@ -72,7 +72,7 @@ public final class KeliuUp implements Callable<Integer> {
         console.printf("""
 
                 Keliu is up.
-                  Dashboard and API  http://localhost:%d   (API docs: http://localhost:%d/swagger-ui.html)
+                  Dashboard and API  http://localhost:%d
                   Import a file      bin/keliu import orders FILE.csv
                   PostgreSQL         %s  user %s  password %s
                   Kafka              %s
@@ -81,7 +81,7 @@ public final class KeliuUp implements Callable<Integer> {
                   Logs               %s
                 Press Ctrl-C to stop everything.
                 %n""",
-                ports.gateway(), ports.gateway(),
+                ports.gateway(),
                 LocalPostgres.jdbcUrl(ports.postgres()), LocalPostgres.USER, LocalPostgres.PASSWORD,
                 settings.bootstrapServers(),
                 settings.simulator().map(s -> "~%.1f records/s to keliu.raw.* (off: --no-simulator)".formatted(

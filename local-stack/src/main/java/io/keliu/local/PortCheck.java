@@ -34,13 +34,4 @@ public final class PortCheck {
             return false;
         }
     }
-
-    /** A port nothing listens on right now, for tests that must not collide with a running stack. */
-    public static int anyFreePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("No free port", e);
-        }
-    }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** The services of the platform, in start-up order (the gateway last: it is the one users reach). */
 public final class ServiceCatalog {
-    public static final String ZONE = "Asia/Shanghai";
+    private static final String ZONE = "Asia/Shanghai";
 
     private ServiceCatalog() {
     }

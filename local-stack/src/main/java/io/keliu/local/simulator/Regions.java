@@ -43,10 +43,6 @@ final class Regions {
         return REGIONS.draw(random);
     }
 
-    static List<Region> all() {
-        return REGIONS.choices();
-    }
-
     private static Region region(String province, String city, String districts, String streets) {
         return new Region(province, city, List.of(districts.split(" ")), List.of(streets.split(" ")));
     }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * the weekly average, so it sends less at 04:00 than at 20:00.
  */
 public final class TrafficSimulator implements AutoCloseable {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The shop's local time: raw timestamps without offset are read in Asia/Shanghai. */
+    private static final Clock CLOCK = Clock.system(ZoneId.of("Asia/Shanghai"));
     /** Enough past orders to draw daily and weekly curves, few enough to ingest within a minute. */
     private static final int HISTORY_EVENTS_PER_DAY = 2000;
     private static final Duration TICK = Duration.ofMillis(200);
@@ -35,17 +36,15 @@ public final class TrafficSimulator implements AutoCloseable {
 
     private final SimulatorSettings settings;
     private final String bootstrapServers;
-    private final Clock clock;
     private final TrafficRhythm rhythm = new TrafficRhythm();
     private final TrafficGenerator generator;
     private final KafkaProducer<String, String> producer;
     private final Thread thread;
     private volatile boolean running = true;
 
-    private TrafficSimulator(String bootstrapServers, SimulatorSettings settings, Clock clock) {
+    private TrafficSimulator(String bootstrapServers, SimulatorSettings settings) {
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
-        this.clock = clock;
         this.generator = new TrafficGenerator(settings.seed());
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -56,7 +55,7 @@ public final class TrafficSimulator implements AutoCloseable {
     }
 
     public static TrafficSimulator start(String bootstrapServers, SimulatorSettings settings) {
-        TrafficSimulator simulator = new TrafficSimulator(bootstrapServers, settings, Clock.system(ZONE));
+        TrafficSimulator simulator = new TrafficSimulator(bootstrapServers, settings);
         simulator.thread.start();
         return simulator;
     }
@@ -84,7 +83,7 @@ public final class TrafficSimulator implements AutoCloseable {
 
     /** A fresh platform gets past days first: their event times follow the rhythm and are sent in time order. */
     private void sendHistory() {
-        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime now = LocalDateTime.now(CLOCK);
         LocalDateTime from = now.minusDays(settings.historyDays());
         // times from their own seeded generator: the same seed gives the same history
         Random timesRandom = new Random(settings.seed());
@@ -105,7 +104,7 @@ public final class TrafficSimulator implements AutoCloseable {
         while (running) {
             Thread.sleep(TICK);
             long now = System.nanoTime();
-            LocalDateTime localNow = LocalDateTime.now(clock);
+            LocalDateTime localNow = LocalDateTime.now(CLOCK);
             owed += settings.recordsPerSecond() * rhythm.relativeIntensity(localNow) * (now - last) / 1e9;
             last = now;
             while (owed >= 1) {

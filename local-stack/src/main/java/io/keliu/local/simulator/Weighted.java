@@ -30,8 +30,4 @@ final class Weighted<T> {
         }
         return choices.getLast();
     }
-
-    List<T> choices() {
-        return List.copyOf(choices);
-    }
 }

@@ -1,0 +1,180 @@
+package io.keliu.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keliu.contracts.v1.Topics;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The local stack as {@code bin/keliu up} runs it (real PostgreSQL, real broker, the services' jars as child JVMs), on
+ * free ports and in a temporary data directory so that it does not collide with a stack the developer is running.
+ */
+class LocalStackIT {
+    private static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(90);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dataDirectory;
+
+    private static Lifecycle lifecycle;
+    private static LocalStack.Settings settings;
+
+    @BeforeAll
+    static void startTheStack() throws InterruptedException, IOException {
+        StackPorts ports = new StackPorts(anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort());
+        settings = new LocalStack.Settings(KeliuHome.locate(), dataDirectory, ports, Optional.empty());
+        LocalLogging.toFile(settings.logDirectory().resolve("local-stack.log"));
+        lifecycle = new Lifecycle(System.out);
+        new LocalStack(settings, lifecycle, System.out).start();
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (lifecycle != null) {
+            lifecycle.stopAll();
+        }
+    }
+
+    @Test
+    void a_csv_import_through_the_gateway_answers_a_summary_and_publishes_the_order() throws Exception {
+        String orderId = "IT-CSV-" + UUID.randomUUID();
+        String csv = """
+                order_id,user_id,created_at,paid_at,product_id,quantity,amount,shipping_address,order_type,channel,status,cancelled,remark,line_no
+                %1$s,U100001,2026-11-20T20:15:00,2026-11-20T20:16:00,P1001,2,19.80,浙江省杭州市西湖区文三路 123 号,网络,微信,待发货,false,,1
+                %1$s,U100001,2026-11-20T20:15:00,2026-11-20T20:16:00,P1302,1,89.00,浙江省杭州市西湖区文三路 123 号,网络,微信,待发货,false,,2
+                %1$s-BAD,U100001,2026-11-20T20:15:00,,P1001,1,9.90,上海市浦东新区张江路 88 号,网络,飞鸽传书,待发货,false,,1
+                """.formatted(orderId);
+
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + settings.ports().gateway() + "/api/v1/imports/orders"))
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode summary = JSON.readTree(response.body());
+        assertThat(summary.get("accepted").asInt()).isEqualTo(2);
+        assertThat(summary.get("rejected").asInt()).isEqualTo(1);
+        assertThat(summary.get("duplicates").asInt()).isZero();
+        assertThat(summary.get("errors").get(0).get("field").asString()).isEqualTo("channel");
+        assertThat(orderIdsArriving(Set.of(orderId))).containsExactly(orderId);
+    }
+
+    @Test
+    void raw_records_sent_to_kafka_reach_the_change_topic_or_the_dead_letters() throws Exception {
+        String run = UUID.randomUUID().toString();
+        Map<String, String> orders = new HashMap<>();
+        for (int i = 1; i <= 3; i++) {
+            String orderId = "IT-RAW-" + run + "-" + i;
+            orders.put(orderId, rawOrderLine(orderId));
+        }
+        String brokenKey = "IT-RAW-" + run + "-broken";
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            orders.forEach((key, json) -> producer.send(new ProducerRecord<>(Topics.RAW_ORDERS, key, json)));
+            producer.send(new ProducerRecord<>(Topics.RAW_ORDERS, brokenKey, "{\"order_id\":\"" + brokenKey));
+        }
+
+        assertThat(orderIdsArriving(orders.keySet())).containsExactlyInAnyOrderElementsOf(orders.keySet());
+        assertThat(valuesArriving(Topics.INGEST_DEAD_LETTER, brokenKey)).isTrue();
+    }
+
+    /** A port nothing listens on now, so that the test does not collide with a stack the developer is running. */
+    private static int anyFreePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String rawOrderLine(String orderId) {
+        Map<String, Object> line = new HashMap<>();
+        line.put("order_id", orderId);
+        line.put("user_id", "U100002");
+        line.put("created_at", "2026-11-21T12:05:00");
+        line.put("paid_at", "2026-11-21T12:06:00+08:00");
+        line.put("product_id", "P1801");
+        line.put("quantity", 1);
+        line.put("amount", 299.00);
+        line.put("shipping_address", "广东省深圳市南山区科技园路 8 号");
+        line.put("order_type", "WEB");
+        line.put("channel", "APP");
+        line.put("status", "PAID");
+        line.put("cancelled", false);
+        line.put("remark", "");
+        return JSON.writeValueAsString(line);
+    }
+
+    /**
+     * The subset of {@code wanted} seen as order ids in change events before the timeout. An event is about one line
+     * and its message key is the customer (the partition key), so the order id is read from the line itself.
+     */
+    private static Set<String> orderIdsArriving(Set<String> wanted) {
+        Set<String> seen = new HashSet<>();
+        readUntil(Topics.ORDERS, record -> {
+            String orderId = JSON.readTree(record.value()).path("after").path("orderId").asString();
+            if (wanted.contains(orderId)) {
+                seen.add(orderId);
+            }
+            return seen.size() == wanted.size();
+        });
+        return seen;
+    }
+
+    /** Whether a message whose value mentions {@code text} appears on {@code topic} before the timeout. */
+    private static boolean valuesArriving(String topic, String text) {
+        return readUntil(topic, record -> record.value() != null && record.value().contains(text));
+    }
+
+    private static boolean readUntil(String topic, Predicate<ConsumerRecord<String, String>> done) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant deadline = Instant.now().plus(ARRIVAL_TIMEOUT);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (done.test(record)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+}
