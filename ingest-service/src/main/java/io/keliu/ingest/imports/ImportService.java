@@ -5,6 +5,7 @@ import io.keliu.ingest.pipeline.BatchOutcome;
 import io.keliu.ingest.pipeline.IngestFailure;
 import io.keliu.ingest.pipeline.IngestKind;
 import io.keliu.ingest.pipeline.IngestWriter;
+import io.keliu.ingest.pipeline.PreparedBatch;
 import io.keliu.ingest.records.Normalized;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -76,8 +77,10 @@ class ImportService {
                 importId, kind.name(), reader.ignoredColumns(), seconds, Math.round(total / Math.max(seconds, 1e-3)));
     }
 
+    /** Prepares the batch on the reading thread and writes it on another, while the next batch is read. */
     private <T> CompletableFuture<BatchOutcome> writeAsync(IngestKind<T> kind, List<Normalized<T>> batch) {
-        return CompletableFuture.supplyAsync(() -> writer.write(kind, batch, false), writes);
+        PreparedBatch<T> prepared = writer.prepare(kind, batch);
+        return CompletableFuture.supplyAsync(() -> writer.write(prepared, false), writes);
     }
 
     private static BatchOutcome await(CompletableFuture<BatchOutcome> write) {

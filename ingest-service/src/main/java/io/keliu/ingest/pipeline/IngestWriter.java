@@ -1,10 +1,9 @@
 package io.keliu.ingest.pipeline;
 
 import io.keliu.contracts.v1.DeadLetter;
-import io.keliu.contracts.v1.FieldError;
 import io.keliu.ingest.deadletter.DeadLetterStore;
+import io.keliu.ingest.pipeline.PreparedBatch.RenderedEvent;
 import io.keliu.ingest.records.Normalized;
-import io.keliu.ingest.store.CopyRow;
 import io.keliu.ingest.store.TableSpec;
 import io.keliu.ingest.store.UpsertStore.Change;
 import io.keliu.ingest.store.UpsertStore.Staged;
@@ -28,9 +27,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Writes one batch of normalized records in one transaction: the accepted ones into their table (newest version wins),
- * the rejected ones into the dead-letter table; then publishes the change events (and, for records from a topic, the
- * dead letters) and waits for the broker before it commits. Used by both the Kafka consumers and the file imports.
+ * Writes batches of normalized records, for both the Kafka consumers and the file imports, in two steps that can run
+ * on different threads: {@link #prepare} does what needs no database (one version per key, rows, event parts, dead
+ * letters); {@link #write} stores the accepted records (newest version wins) and the dead letters in one transaction,
+ * publishes the change events (and, for records from a topic, the dead letters), waits for the broker, then commits.
  */
 @Component
 public class IngestWriter {
@@ -53,30 +53,63 @@ public class IngestWriter {
     }
 
     /**
+     * Keeps one version per key, as the table would: the newest, and on a tie the later one unless the table never
+     * replaces (logs). A version that a later one of the same batch replaced counts as accepted when that later one
+     * changes the table, and as a duplicate when it does not (re-importing a file reports nothing as accepted).
+     */
+    public <T> PreparedBatch<T> prepare(IngestKind<T> kind, List<Normalized<T>> batch) {
+        TableSpec<T> spec = kind.store().spec();
+        boolean replaceable = !spec.versionColumns().isEmpty();
+        Map<String, Staged<T>> latest = new LinkedHashMap<>(batch.size() * 2);
+        Map<String, Integer> superseded = new HashMap<>();
+        List<DeadLetter> letters = new ArrayList<>();
+        for (Normalized<T> record : batch) {
+            if (!record.isAccepted()) {
+                letters.add(new DeadLetter(kind.name(), record.raw().origin(),
+                        DeadLetterStore.keepable(record.raw().payload().get()), record.errors(), clock.instant()));
+                continue;
+            }
+            Staged<T> staged = Staged.of(spec, record.value());
+            Staged<T> held = latest.putIfAbsent(staged.identity(), staged);
+            if (held != null && replaceable && !held.row().equals(staged.row())
+                    && spec.versionOrder().compare(staged.record(), held.record()) >= 0) {
+                latest.put(staged.identity(), staged);
+                superseded.merge(staged.identity(), 1, Integer::sum);
+            }
+        }
+        Map<String, RenderedEvent> events = new HashMap<>(latest.size() * 2);
+        latest.forEach((identity, staged) -> events.put(identity, publisher.render(kind, staged)));
+        return new PreparedBatch<>(kind, batch.size(), latest, superseded, events, letters, clock.instant());
+    }
+
+    /** Prepares and writes in one go. */
+    public <T> BatchOutcome write(IngestKind<T> kind, List<Normalized<T>> batch, boolean publishRejects) {
+        return write(prepare(kind, batch), publishRejects);
+    }
+
+    /**
      * @param publishRejects whether rejected records also go to the dead-letter topic (imports report them instead)
      */
-    public <T> BatchOutcome write(IngestKind<T> kind, List<Normalized<T>> batch, boolean publishRejects) {
-        Deduplicated<T> latest = latestPerKey(kind.store().spec(), batch);
-        List<DeadLetter> letters = deadLetters(kind, batch);
+    public <T> BatchOutcome write(PreparedBatch<T> batch, boolean publishRejects) {
+        IngestKind<T> kind = batch.kind();
         List<Change<T>> changes;
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                changes = kind.store().upsert(connection, latest.staged().values());
-                deadLetters.save(connection, letters);
+                changes = kind.store().upsert(connection, batch.latest().values());
+                deadLetters.save(connection, batch.deadLetters());
                 long stored = System.nanoTime();
-                List<CompletableFuture<?>> sent = new ArrayList<>(publisher.publishChanges(kind, changes));
+                List<CompletableFuture<?>> sent = new ArrayList<>(publisher.publishChanges(batch, changes));
                 if (publishRejects) {
-                    sent.addAll(publisher.publishDeadLetters(letters));
+                    sent.addAll(publisher.publishDeadLetters(batch.deadLetters()));
                 }
-                long handedToProducer = System.nanoTime();
+                long handedOver = System.nanoTime();
                 awaitBroker(sent);
-                long acknowledged = System.nanoTime();
                 connection.commit();
-                log.debug("{} {}: store {} ms, send {} ms, broker ack {} ms, commit {} ms", batch.size(), kind.name(),
-                        (stored - started) / 1_000_000, (handedToProducer - stored) / 1_000_000,
-                        (acknowledged - handedToProducer) / 1_000_000, (System.nanoTime() - acknowledged) / 1_000_000);
+                log.debug("{} {}: stored in {} ms, events handed to the producer in {} ms, acknowledged and committed"
+                                + " in {} ms", batch.size(), kind.name(), (stored - started) / 1_000_000,
+                        (handedOver - stored) / 1_000_000, (System.nanoTime() - handedOver) / 1_000_000);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -86,52 +119,12 @@ public class IngestWriter {
         }
         long accepted = 0;
         for (Change<T> change : changes) {
-            accepted += 1 + latest.superseded().getOrDefault(kind.store().spec().identity(change.after()), 0);
+            accepted += 1 + batch.superseded().getOrDefault(change.after().identity(), 0);
         }
-        long duplicates = batch.size() - letters.size() - accepted;
-        metrics.count(kind.name(), accepted, duplicates, letters.size(), publishRejects);
-        return new BatchOutcome(accepted, duplicates, letters.stream().map(DeadLetter::errors).toList());
-    }
-
-    /**
-     * Keeps one version per key, as the table would: the newest, and on a tie the later one unless the table never
-     * replaces (logs). A version that a later one of the same batch replaced counts as accepted when that later one
-     * changes the table, and as a duplicate when it does not (re-importing a file reports nothing as accepted).
-     */
-    private static <T> Deduplicated<T> latestPerKey(TableSpec<T> spec, List<Normalized<T>> batch) {
-        Map<String, Staged<T>> latest = new LinkedHashMap<>(batch.size() * 2);
-        boolean replaceable = !spec.versionColumns().isEmpty();
-        StringBuilder buffer = new StringBuilder(256);
-        Map<String, Integer> superseded = new HashMap<>();
-        for (Normalized<T> record : batch) {
-            if (!record.isAccepted()) {
-                continue;
-            }
-            buffer.setLength(0);
-            CopyRow row = new CopyRow(buffer);
-            spec.write(record.value(), row);
-            Staged<T> staged = new Staged<>(record.value(), row.end());
-            String key = spec.identity(record.value());
-            Staged<T> held = latest.putIfAbsent(key, staged);
-            if (held != null && replaceable && !held.row().equals(staged.row())
-                    && spec.versionOrder().compare(staged.record(), held.record()) >= 0) {
-                latest.put(key, staged);
-                superseded.merge(key, 1, Integer::sum);
-            }
-        }
-        return new Deduplicated<>(latest, superseded);
-    }
-
-    private <T> List<DeadLetter> deadLetters(IngestKind<T> kind, List<Normalized<T>> batch) {
-        List<DeadLetter> letters = new ArrayList<>();
-        for (Normalized<T> record : batch) {
-            if (!record.isAccepted()) {
-                List<FieldError> errors = record.errors();
-                String payload = DeadLetterStore.keepable(record.raw().payload().get());
-                letters.add(new DeadLetter(kind.name(), record.raw().origin(), payload, errors, clock.instant()));
-            }
-        }
-        return letters;
+        int rejected = batch.deadLetters().size();
+        long duplicates = batch.size() - rejected - accepted;
+        metrics.count(kind.name(), accepted, duplicates, rejected, publishRejects);
+        return new BatchOutcome(accepted, duplicates, batch.deadLetters().stream().map(DeadLetter::errors).toList());
     }
 
     private static void awaitBroker(List<CompletableFuture<?>> sent) {
@@ -144,8 +137,5 @@ public class IngestWriter {
         } catch (ExecutionException | TimeoutException e) {
             throw new IngestFailure("Kafka did not take the change events: " + e.getMessage(), e);
         }
-    }
-
-    private record Deduplicated<T>(Map<String, Staged<T>> staged, Map<String, Integer> superseded) {
     }
 }

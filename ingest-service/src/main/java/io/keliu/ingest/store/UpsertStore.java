@@ -1,9 +1,9 @@
 package io.keliu.ingest.store;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,7 +57,8 @@ public final class UpsertStore<T> {
     }
 
     /**
-     * Stages and upserts the records (at most one per key) inside the caller's transaction.
+     * Stages and upserts the records (at most one per key) inside the caller's transaction. Rows stream into COPY one
+     * by one: a batch never exists as one large buffer.
      *
      * @return one change per row the table took, in no particular order
      */
@@ -66,19 +67,22 @@ public final class UpsertStore<T> {
             return List.of();
         }
         Map<String, Staged<T>> byIdentity = new HashMap<>(records.size() * 2);
-        StringBuilder rows = new StringBuilder(records.size() * 256);
-        for (Staged<T> staged : records) {
-            byIdentity.put(spec.identity(staged.record()), staged);
-            rows.append(staged.row()).append('\n');
-        }
         try (Statement statement = connection.createStatement()) {
             statement.execute(createStaging);
             statement.execute("TRUNCATE " + stagingTable);
         }
+        CopyIn staging = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(rows.toString()));
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + stagingTable + " failed", e);
+            for (Staged<T> staged : records) {
+                byIdentity.put(staged.identity(), staged);
+                byte[] row = (staged.row() + '\n').getBytes(StandardCharsets.UTF_8);
+                staging.writeToCopy(row, 0, row.length);
+            }
+            staging.endCopy();
+        } finally {
+            if (staging.isActive()) {
+                staging.cancelCopy();
+            }
         }
         return readChanges(connection, byIdentity);
     }
@@ -96,7 +100,7 @@ public final class UpsertStore<T> {
                 }
                 Staged<T> after = byIdentity.get(identity.toString());
                 boolean inserted = result.getObject(keys + 1) == null;
-                changes.add(new Change<>(inserted ? null : spec.read(result, keys + 1), after.record(), after.row()));
+                changes.add(new Change<>(inserted ? null : spec.read(result, keys + 1), after));
             }
         }
         return changes;
@@ -106,11 +110,17 @@ public final class UpsertStore<T> {
         return spec;
     }
 
-    /** A record with its COPY row text. */
-    public record Staged<T>(T record, String row) {
+    /** A record ready to stage: its key as one string ({@link TableSpec#identity}) and its COPY row text. */
+    public record Staged<T>(String identity, T record, String row) {
+        public static <T> Staged<T> of(TableSpec<T> spec, T record) {
+            StringBuilder buffer = new StringBuilder(256);
+            CopyRow row = new CopyRow(buffer);
+            spec.write(record, row);
+            return new Staged<>(spec.identity(record), record, row.end());
+        }
     }
 
     /** A row the table took: {@code before} is null for a new row. */
-    public record Change<T>(T before, T after, String row) {
+    public record Change<T>(T before, Staged<T> after) {
     }
 }

@@ -12,6 +12,6 @@ public record ConsumerProperties(Boolean enabled, Integer batchSize, Integer que
     public ConsumerProperties {
         enabled = enabled == null || enabled;
         batchSize = batchSize == null ? 20_000 : batchSize;
-        queue = queue == null ? 2 : queue;
+        queue = queue == null ? 1 : queue;
     }
 }

@@ -3,6 +3,7 @@ package io.keliu.ingest.stream;
 import io.keliu.ingest.pipeline.IngestFailure;
 import io.keliu.ingest.pipeline.IngestKind;
 import io.keliu.ingest.pipeline.IngestWriter;
+import io.keliu.ingest.pipeline.PreparedBatch;
 import io.keliu.ingest.records.JsonRecordDecoder;
 import io.keliu.ingest.records.Normalized;
 import io.keliu.ingest.records.UnreadableRecord;
@@ -53,7 +54,7 @@ class RawTopicsConsumer implements SmartLifecycle {
     private final ConsumerProperties properties;
     private final MeterRegistry registry;
     private final Map<String, IngestKind<?>> kindByTopic;
-    private final BlockingQueue<Work<?>> work;
+    private final BlockingQueue<Prepared<?>> work;
     private final ConcurrentLinkedQueue<Map<TopicPartition, OffsetAndMetadata>> written = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
@@ -163,8 +164,9 @@ class RawTopicsConsumer implements SmartLifecycle {
         while (batches.hasNext()) {
             Work<?> batch = batches.next();
             if (quiet || batch.records.size() >= properties.batchSize()) {
+                Prepared<?> prepared = batch.prepare(writer);
                 inFlight.incrementAndGet();
-                while (running && !work.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                while (running && !work.offer(prepared, 100, TimeUnit.MILLISECONDS)) {
                     commitWritten();
                 }
                 batches.remove();
@@ -195,24 +197,24 @@ class RawTopicsConsumer implements SmartLifecycle {
 
     private void writeLoop() {
         while (running || !work.isEmpty()) {
-            Work<?> batch;
+            Prepared<?> batch;
             try {
                 batch = work.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
             if (batch != null && writeUntilDone(batch)) {
-                written.add(batch.offsets);
+                written.add(batch.offsets());
                 inFlight.decrementAndGet();
             }
         }
     }
 
     /** Retries a batch the database or broker refused; gives up only when the service stops. */
-    private <T> boolean writeUntilDone(Work<T> batch) {
+    private <T> boolean writeUntilDone(Prepared<T> batch) {
         while (true) {
             try {
-                writer.write(batch.kind, batch.records, true);
+                writer.write(batch.batch(), true);
                 return true;
             } catch (IngestFailure e) {
                 log.warn("{}; retrying in {} s", e.getMessage(), RETRY_MILLIS / 1000);
@@ -264,6 +266,7 @@ class RawTopicsConsumer implements SmartLifecycle {
         }
     }
 
+    /** Records being collected for one kind, with the offsets after them. */
     private static final class Work<T> {
         final IngestKind<T> kind;
         final List<Normalized<T>> records = new ArrayList<>();
@@ -272,5 +275,13 @@ class RawTopicsConsumer implements SmartLifecycle {
         Work(IngestKind<T> kind) {
             this.kind = kind;
         }
+
+        /** Runs on the poller thread, so that the database writer only stores, publishes and commits. */
+        Prepared<T> prepare(IngestWriter writer) {
+            return new Prepared<>(writer.prepare(kind, records), offsets);
+        }
+    }
+
+    private record Prepared<T>(PreparedBatch<T> batch, Map<TopicPartition, OffsetAndMetadata> offsets) {
     }
 }
