@@ -66,6 +66,7 @@ public final class ImportCommand implements Callable<Integer> {
                     + "; start it with 'bin/keliu up' or pass --server URL");
         }
         spec.commandLine().getErr().println();
+        spec.commandLine().getErr().flush();
         spec.commandLine().getOut().println(response.body());
         if (response.statusCode() >= 400) {
             spec.commandLine().getErr().println("error: the import was refused (HTTP " + response.statusCode() + ")");
@@ -88,7 +89,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints "imported 37% (370 MB of 1000 MB)" on stderr at most once per percent. */
+    /** Prints "importing: 37% (370.0 of 1000.0 MB)" on stderr at most once per percent. */
     private static final class ProgressStream extends FilterInputStream {
         private final long size;
         private final java.io.PrintWriter err;
@@ -109,7 +110,7 @@ public final class ImportCommand implements Callable<Integer> {
                 long percent = sent * 100 / size;
                 if (percent != lastPercent) {
                     lastPercent = percent;
-                    err.printf("\rimporting: %d%% (%d of %d MB)", percent, sent >> 20, size >> 20);
+                    err.printf("\rimporting: %d%% (%.1f of %.1f MB)", percent, sent / 1048576.0, size / 1048576.0);
                     err.flush();
                 }
             }

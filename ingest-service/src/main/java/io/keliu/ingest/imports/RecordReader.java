@@ -125,8 +125,10 @@ final class RecordReader<T> {
         }
         List<String> columns = CsvLine.split(text);
         if (columns.size() != fieldOfColumn.length) {
+            String hint = columns.size() > fieldOfColumn.length
+                    ? "a comma inside a value must be quoted (\"a,b\")" : "is the line cut short?";
             throw new UnreadableRecord("has " + columns.size() + " fields but the header has "
-                    + fieldOfColumn.length + "; a comma inside a value must be quoted (\"a,b\")", () -> text);
+                    + fieldOfColumn.length + "; " + hint, () -> text);
         }
         String[] values = new String[kind.fields().size()];
         for (int c = 0; c < fieldOfColumn.length; c++) {
