@@ -57,6 +57,11 @@ class ImportApiTest {
         assertThat(jdbc.queryForObject("select anonymous from ingest.order_lines where order_id='A2'",
                 Boolean.class)).isTrue();
 
+        JsonNode summary = get("/api/v1/ingest/summary");
+        assertThat(summary.get("orders").get("lines").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(summary.get("orders").get("anonymousLines").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(summary.get("deadLetters").get("rows").asLong()).isGreaterThanOrEqualTo(3);
+
         JsonNode order = get("/api/v1/ingest/orders/A1");
         assertThat(order.get("lines")).hasSize(2);
         assertThat(order.get("total").decimalValue()).isEqualByComparingTo("69.70");
