@@ -39,6 +39,6 @@ final class LogNormalizer implements Normalizer<SystemLog> {
         if (in.hasErrors()) {
             return Normalized.rejected(in.errors(), raw);
         }
-        return Normalized.accepted(new SystemLog(logId, type, level, message, loggedAt, source));
+        return Normalized.accepted(new SystemLog(logId, type, level, message, loggedAt, source), raw);
     }
 }

@@ -64,7 +64,7 @@ final class OrderLineNormalizer implements Normalizer<OrderLine> {
         }
         return Normalized.accepted(new OrderLine(orderId, lineNo != null ? lineNo : productId, userId, userId == null,
                 createdAt, paidAt, productId, category, quantity, unitPrice, amount, address, region[0], region[1],
-                country, orderType, channel, status, cancelled, remark, updatedAt));
+                country, orderType, channel, status, cancelled, remark, updatedAt), raw);
     }
 
     /** Province and city from their own columns when given, else from the front of the shipping address. */

@@ -2,6 +2,7 @@ package io.keliu.ingest.pipeline;
 
 import io.keliu.contracts.v1.FieldError;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,4 +13,10 @@ import java.util.List;
  * @param rejected   the errors of each rejected record
  */
 public record BatchOutcome(long accepted, long duplicates, List<List<FieldError>> rejected) {
+
+    BatchOutcome plus(BatchOutcome other) {
+        List<List<FieldError>> both = new ArrayList<>(rejected);
+        both.addAll(other.rejected);
+        return new BatchOutcome(accepted + other.accepted, duplicates + other.duplicates, both);
+    }
 }

@@ -4,6 +4,7 @@ import io.keliu.contracts.v1.DeadLetter;
 import io.keliu.ingest.deadletter.DeadLetterStore;
 import io.keliu.ingest.pipeline.PreparedBatch.RenderedEvent;
 import io.keliu.ingest.records.Normalized;
+import io.keliu.ingest.records.RawRecord;
 import io.keliu.ingest.store.TableSpec;
 import io.keliu.ingest.store.UpsertStore.Change;
 import io.keliu.ingest.store.UpsertStore.Staged;
@@ -62,6 +63,7 @@ public class IngestWriter {
         boolean replaceable = !spec.versionColumns().isEmpty();
         Map<String, Staged<T>> latest = new LinkedHashMap<>(batch.size() * 2);
         Map<String, Integer> superseded = new HashMap<>();
+        Map<String, RawRecord> sources = new HashMap<>(batch.size() * 2);
         List<DeadLetter> letters = new ArrayList<>();
         for (Normalized<T> record : batch) {
             if (!record.isAccepted()) {
@@ -71,15 +73,19 @@ public class IngestWriter {
             }
             Staged<T> staged = Staged.of(spec, record.value());
             Staged<T> held = latest.putIfAbsent(staged.identity(), staged);
-            if (held != null && replaceable && !held.row().equals(staged.row())
+            if (held == null) {
+                sources.put(staged.identity(), record.raw());
+            } else if (replaceable && !held.row().equals(staged.row())
                     && spec.versionOrder().compare(staged.record(), held.record()) >= 0) {
                 latest.put(staged.identity(), staged);
                 superseded.merge(staged.identity(), 1, Integer::sum);
+                sources.put(staged.identity(), record.raw());
             }
         }
         Map<String, RenderedEvent> events = new HashMap<>(latest.size() * 2);
         latest.forEach((identity, staged) -> events.put(identity, publisher.render(kind, staged)));
-        return new PreparedBatch<>(kind, batch.size(), latest, superseded, events, letters, clock.instant());
+        return new PreparedBatch<>(kind, batch.size(), latest, superseded, events, sources, letters,
+                clock.instant());
     }
 
     /** Prepares and writes in one go. */
@@ -88,9 +94,29 @@ public class IngestWriter {
     }
 
     /**
+     * Writes the batch; should the database refuse its data (not merely fail), finds the records it refuses by halving
+     * the batch, and keeps them as dead letters, so that one bad record never holds back the others or the consumer.
+     *
      * @param publishRejects whether rejected records also go to the dead-letter topic (imports report them instead)
      */
     public <T> BatchOutcome write(PreparedBatch<T> batch, boolean publishRejects) {
+        try {
+            return writeOnce(batch, publishRejects);
+        } catch (IngestFailure failure) {
+            String refusal = failure.dataRefusal();
+            if (refusal == null) {
+                throw failure;
+            }
+            if (batch.latest().size() == 1) {
+                log.warn("{} record refused by the database, kept as a dead letter: {}", batch.kind().name(), refusal);
+                return writeOnce(batch.refused(refusal), publishRejects);
+            }
+            List<PreparedBatch<T>> halves = batch.halves();
+            return write(halves.get(0), publishRejects).plus(write(halves.get(1), publishRejects));
+        }
+    }
+
+    private <T> BatchOutcome writeOnce(PreparedBatch<T> batch, boolean publishRejects) {
         IngestKind<T> kind = batch.kind();
         List<Change<T>> changes;
         long started = System.nanoTime();

@@ -48,7 +48,7 @@ final class ProfileNormalizer implements Normalizer<UserProfile> {
             return Normalized.rejected(in.errors(), raw);
         }
         return Normalized.accepted(new UserProfile(userId, registeredAt, activatedAt, lastLoginAt, age, gender,
-                marital, occupation, city, province, industry, updatedAt));
+                marital, occupation, city, province, industry, updatedAt), raw);
     }
 
     private static void notBefore(FieldReader in, int field, Instant later, Instant earlier, String what) {

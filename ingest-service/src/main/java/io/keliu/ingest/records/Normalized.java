@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * What validation made of a raw record: the clean value, or every reason it was rejected (never both). Only a rejected
- * record keeps its raw form (for the dead letter), so that a batch of accepted records holds no source bytes.
+ * record keeps its raw content (for the dead letter); an accepted one keeps just where it came from, so that a batch
+ * of accepted records holds no source bytes.
  */
 public record Normalized<T>(T value, List<FieldError> errors, RawRecord raw) {
 
-    public static <T> Normalized<T> accepted(T value) {
-        return new Normalized<>(value, List.of(), null);
+    public static <T> Normalized<T> accepted(T value, RawRecord raw) {
+        return new Normalized<>(value, List.of(), raw.location());
     }
 
     public static <T> Normalized<T> rejected(List<FieldError> errors, RawRecord raw) {

@@ -21,6 +21,11 @@ public record RawRecord(String[] values, String origin, long line, Supplier<Stri
         return trimmed.isEmpty() ? null : trimmed;
     }
 
+    /** Where the record came from, without its content: what an accepted record keeps of its source. */
+    public RawRecord location() {
+        return new RawRecord(null, origin, line, null);
+    }
+
     /** A record that could not even be split into fields (broken JSON, wrong column count, bad bytes). */
     public static RawRecord unreadable(int fieldCount, String origin, long line, Supplier<String> payload) {
         return new RawRecord(new String[fieldCount], origin, line, payload);

@@ -112,6 +112,27 @@ class RawTopicsConsumerTest {
         assertThat(paid.get("before").get("status").asString()).isEqualTo("PENDING_PAYMENT");
     }
 
+    @Test
+    void aRecordTheDatabaseRefusesIsDeadLetteredAndTheRestOfItsBatchIsStored() {
+        jdbc.execute("ALTER TABLE ingest.order_lines ADD CONSTRAINT no_poison_" + run.replace('-', '_')
+                + " CHECK (remark IS DISTINCT FROM 'poison-" + run + "') NOT VALID");
+        try {
+            for (int i = 0; i < 10; i++) {
+                String order = order(run + "-p" + i, "P1", "已完成", "2024-05-01T10:00:00", 1, "9.90");
+                send(Topics.RAW_ORDERS, i == 4 ? order.replace("}", ",\"remark\":\"poison-" + run + "\"}") : order);
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(count("select count(*) from ingest.order_lines where order_id like ?", run + "-p%"))
+                        .isEqualTo(9);
+                assertThat(jdbc.queryForList("select reason from ingest.dead_letters where payload like ?",
+                        String.class, "%poison-" + run + "%")).singleElement().asString()
+                        .contains("the database refused the record", "no_poison_");
+            });
+        } finally {
+            jdbc.execute("ALTER TABLE ingest.order_lines DROP CONSTRAINT no_poison_" + run.replace('-', '_'));
+        }
+    }
+
     private String status(String orderId) {
         return jdbc.queryForList("select status from ingest.order_lines where order_id = ?", String.class,
                 orderId).stream().findFirst().orElse(null);
