@@ -1,5 +1,7 @@
 package io.keliu.analytics.clv;
 
+import io.keliu.analytics.optimize.NelderMead;
+
 import static smile.math.special.Gamma.lgamma;
 
 /**

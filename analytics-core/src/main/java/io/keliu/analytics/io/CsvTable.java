@@ -8,15 +8,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * A comma-separated file with a header line, read whole into memory. Quoted fields (RFC 4180, including doubled quotes
- * and line breaks inside quotes) are supported. Every row remembers the line it started on, so that errors can say
- * "line 17, column amount".
+ * and line breaks inside quotes) are supported; blank lines are skipped, and so are comment lines starting with
+ * {@code #} when the caller asks for {@link Comments#HASH_LINES}. Every row remembers the line it started on (counting
+ * every line of the file), so that errors can say "file, line 17, column amount".
  *
  * @param source  what the table was read from, for error messages
  * @param header  column names, trimmed, a UTF-8 byte-order mark removed
@@ -25,47 +30,71 @@ import java.util.Locale;
  */
 public record CsvTable(String source, List<String> header, List<String[]> rows, int[] lines) {
 
+    /** Whether the file may contain comment lines. */
+    public enum Comments {
+        /** Every non-blank line is data (a first field may legitimately start with '#', e.g. an order "#1001"). */
+        NONE,
+        /** Lines whose first non-blank character is '#' are skipped, as in hand-written series and calendar files. */
+        HASH_LINES
+    }
+
+    /** Reads a UTF-8 file without comment lines. */
     public static CsvTable read(Path file) {
+        return read(file, Comments.NONE);
+    }
+
+    public static CsvTable read(Path file, Comments comments) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, file.toString());
+            return parse(reader, file.toString(), comments);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw cannotRead(file.toString(), e);
         }
     }
 
+    /** Parses text without comment lines. */
     public static CsvTable parse(String text, String source) {
+        return parse(new StringReader(text), source, Comments.NONE);
+    }
+
+    /** Reads the whole of {@code reader} (the caller closes it); an I/O failure is an {@link UncheckedIOException}. */
+    public static CsvTable parse(Reader reader, String source, Comments comments) {
         try {
-            return parse(new StringReader(text), source);
+            return parse(new RecordReader(new BufferedReader(reader), comments), source);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw cannotRead(source, e);
         }
     }
 
-    public static CsvTable parse(Reader reader, String source) throws IOException {
-        RecordReader records = new RecordReader(new BufferedReader(reader));
+    private static UncheckedIOException cannotRead(String source, IOException e) {
+        return new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+    }
+
+    private static CsvTable parse(RecordReader records, String source) throws IOException {
         String[] header = records.next();
-        if (header == null || isBlank(header)) {
+        if (header == null) {
             throw new DataFormatException(source + ": empty file (no header line)");
         }
         header[0] = header[0].replace("\uFEFF", "");
         List<String> names = Arrays.stream(header).map(String::trim).toList();
         List<String[]> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        for (int line = records.line(); ; line = records.line()) {
-            String[] fields = records.next();
-            if (fields == null) {
-                break;
-            }
-            if (!isBlank(fields)) {
-                rows.add(fields);
-                lines.add(line);
-            }
+        for (String[] fields = records.next(); fields != null; fields = records.next()) {
+            rows.add(fields);
+            lines.add(records.startLine());
         }
         return new CsvTable(source, names, rows, lines.stream().mapToInt(Integer::intValue).toArray());
     }
 
     public int size() {
         return rows.size();
+    }
+
+    /** This table, or an error when it has a header but no data rows. */
+    public CsvTable requireRows() {
+        if (rows.isEmpty()) {
+            throw new DataFormatException(source + ": no data rows (expected a header line and at least one row)");
+        }
+        return this;
     }
 
     /** The index of a column by name (case-insensitive); a clear error listing the available columns otherwise. */
@@ -94,19 +123,58 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
         return column < 0 || column >= fields.length ? "" : fields[column].trim();
     }
 
+    /** A trimmed cell that must not be blank. */
+    public String requiredText(int row, int column) {
+        String cell = text(row, column);
+        if (cell.isEmpty()) {
+            throw error(row, column, "empty value");
+        }
+        return cell;
+    }
+
     /** A required number; the error names the line and the column. */
     public double number(int row, int column) {
         String cell = text(row, column);
         try {
             return Double.parseDouble(cell);
         } catch (NumberFormatException e) {
-            throw new DataFormatException(where(row, column) + ": not a number: '" + cell + "'");
+            throw error(row, column, "not a number: '" + cell + "'");
+        }
+    }
+
+    /** A number, or NaN (missing) for a blank cell. */
+    public double numberOrMissing(int row, int column) {
+        return text(row, column).isEmpty() ? Double.NaN : number(row, column);
+    }
+
+    /** A required ISO date {@code 2024-05-01}. */
+    public LocalDate date(int row, int column) {
+        return temporal(row, column, LocalDate::parse, "date (expected YYYY-MM-DD)");
+    }
+
+    /** A required local date-time: {@code 2024-05-01T13:00}, {@code 2024-05-01 13:00}, or either with seconds. */
+    public LocalDateTime timestamp(int row, int column) {
+        return temporal(row, column, cell -> LocalDateTime.parse(cell.replace(' ', 'T')),
+                "timestamp (expected YYYY-MM-DDTHH:MM)");
+    }
+
+    private <T> T temporal(int row, int column, Function<String, T> parser, String expected) {
+        String cell = requiredText(row, column);
+        try {
+            return parser.apply(cell);
+        } catch (DateTimeParseException e) {
+            throw error(row, column, "not a " + expected + ": '" + cell + "'");
         }
     }
 
     /** "file, line 17, column amount": the place of a cell for error messages. */
     public String where(int row, int column) {
         return source + ", line " + lines[row] + ", column " + header.get(column);
+    }
+
+    /** An input error at a cell: "file, line 17, column amount: {@code problem}". */
+    public DataFormatException error(int row, int column, String problem) {
+        return new DataFormatException(where(row, column) + ": " + problem);
     }
 
     private static boolean isBlank(String[] fields) {
@@ -116,22 +184,41 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
     /** Splits the character stream into records, keeping quoted line breaks inside their field. */
     private static final class RecordReader {
         private final BufferedReader in;
-        private int line = 1;
+        private final Comments comments;
+        /** Lines read so far. */
+        private int line;
+        private int startLine;
 
-        RecordReader(BufferedReader in) {
+        RecordReader(BufferedReader in, Comments comments) {
             this.in = in;
+            this.comments = comments;
         }
 
-        int line() {
-            return line;
+        /** The 1-based line on which the record last returned by {@link #next()} starts. */
+        int startLine() {
+            return startLine;
         }
 
+        /** The next record that is neither blank nor a comment, or null at the end. */
         String[] next() throws IOException {
-            String text = in.readLine();
-            if (text == null) {
-                return null;
+            while (true) {
+                String text = in.readLine();
+                if (text == null) {
+                    return null;
+                }
+                line++;
+                if (comments == Comments.HASH_LINES && text.stripLeading().startsWith("#")) {
+                    continue;
+                }
+                startLine = line;
+                String[] fields = split(text);
+                if (!isBlank(fields)) {
+                    return fields;
+                }
             }
-            line++;
+        }
+
+        private String[] split(String text) throws IOException {
             List<String> fields = new ArrayList<>();
             StringBuilder field = new StringBuilder();
             boolean quoted = false;

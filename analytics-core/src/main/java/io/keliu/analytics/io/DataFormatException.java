@@ -1,8 +1,9 @@
 package io.keliu.analytics.io;
 
 /**
- * Input that cannot be analysed as given: a missing column, an unparsable number or date, an empty file. The message
- * names the place (file, line, column) so that a person can fix the input without reading code.
+ * Input that cannot be analysed as given and that a person can correct: a missing column, an unparsable number or
+ * date, an empty file, a series too short to forecast, an option out of range. The message names the place (file,
+ * line, column) or the setting, so that a person can fix the input without reading code.
  */
 public class DataFormatException extends IllegalArgumentException {
 

@@ -1,6 +1,7 @@
 package io.keliu.analytics.forecast;
 
 import io.keliu.analytics.forecast.series.DailySeries;
+import io.keliu.analytics.io.CsvTable;
 
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,12 @@ public final class TestSeries {
     /** CDNOW sample: daily purchase counts, 1997-01-01 to 1998-06-30 (see the resource's header for the source). */
     public static DailySeries cdnowDailyPurchases() {
         var stream = Objects.requireNonNull(TestSeries.class.getResourceAsStream("cdnow-daily-purchases.csv"));
-        CsvTable table = CsvTable.read(new InputStreamReader(stream, StandardCharsets.UTF_8), "cdnow");
+        CsvTable table = CsvTable.parse(new InputStreamReader(stream, StandardCharsets.UTF_8), "cdnow",
+                CsvTable.Comments.HASH_LINES);
         TreeMap<LocalDate, Double> values = new TreeMap<>();
-        table.rows().forEach(row -> values.put(table.date(row, 0), table.numberOrMissing(row, 1)));
+        for (int row = 0; row < table.size(); row++) {
+            values.put(table.date(row, 0), table.numberOrMissing(row, 1));
+        }
         return DailySeries.of(values);
     }
 }

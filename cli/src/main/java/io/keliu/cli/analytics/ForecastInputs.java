@@ -1,17 +1,17 @@
 package io.keliu.cli.analytics;
 
-import io.keliu.analytics.forecast.CsvTable;
-import io.keliu.analytics.forecast.ForecastInputException;
 import io.keliu.analytics.forecast.holidays.HolidayCalendar;
 import io.keliu.analytics.forecast.models.AutoForecaster;
 import io.keliu.analytics.forecast.models.ExponentialSmoothing;
 import io.keliu.analytics.forecast.models.ForecastModel;
-import io.keliu.analytics.forecast.models.Regressors;
 import io.keliu.analytics.forecast.models.RegressionModel;
+import io.keliu.analytics.forecast.models.Regressors;
 import io.keliu.analytics.forecast.models.SeasonalNaive;
 import io.keliu.analytics.forecast.series.DailySeries;
 import io.keliu.analytics.forecast.series.FillPolicy;
 import io.keliu.analytics.forecast.series.HourlySeries;
+import io.keliu.analytics.io.CsvTable;
+import io.keliu.analytics.io.DataFormatException;
 import io.keliu.cli.UserInputException;
 import picocli.CommandLine.Option;
 
@@ -97,13 +97,13 @@ final class ForecastInputs {
     /** A CSV {@code date,value}; dates absent from the file are missing days, filled only as the policy says. */
     static DailySeries dailySeries(Path file, FillPolicy fill) {
         return read(file, reader -> {
-            CsvTable table = CsvTable.read(reader, file.toString());
-            int date = table.requireColumn("date");
-            int value = table.requireColumn("value");
+            CsvTable table = seriesTable(reader, file);
+            int date = table.column("date");
+            int value = table.column("value");
             Map<LocalDate, Double> values = new TreeMap<>();
-            for (CsvTable.Row row : table.rows()) {
+            for (int row = 0; row < table.size(); row++) {
                 if (values.put(table.date(row, date), table.numberOrMissing(row, value)) != null) {
-                    throw table.error(row, "duplicate date " + table.date(row, date));
+                    throw table.error(row, date, "duplicate date " + table.date(row, date));
                 }
             }
             return DailySeries.of(values).fill(fill);
@@ -113,27 +113,29 @@ final class ForecastInputs {
     /** A CSV {@code timestamp,value}; values within the same clock hour are added up. */
     static HourlySeries hourlySeries(Path file) {
         return read(file, reader -> {
-            CsvTable table = CsvTable.read(reader, file.toString());
-            int timestamp = table.requireColumn("timestamp");
-            int value = table.requireColumn("value");
+            CsvTable table = seriesTable(reader, file);
+            int timestamp = table.column("timestamp");
+            int value = table.column("value");
             Map<LocalDateTime, Double> values = new TreeMap<>();
-            for (CsvTable.Row row : table.rows()) {
+            for (int row = 0; row < table.size(); row++) {
                 values.merge(table.timestamp(row, timestamp), table.numberOrMissing(row, value), Double::sum);
             }
             return HourlySeries.of(values);
         });
     }
 
+    /** Series files are often written by hand, so '#' comment lines are allowed. */
+    private static CsvTable seriesTable(Reader reader, Path file) {
+        return CsvTable.parse(reader, file.toString(), CsvTable.Comments.HASH_LINES).requireRows();
+    }
+
     static <T> T read(Path file, Function<Reader, T> parser) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException("no such file: " + file);
-        }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parser.apply(reader);
-        } catch (ForecastInputException invalid) {
-            throw new UserInputException(invalid.getMessage(), invalid);
-        } catch (IOException | UncheckedIOException e) {
+        try (Reader reader = Files.newBufferedReader(Inputs.existing(file), StandardCharsets.UTF_8)) {
+            return userErrors(() -> parser.apply(reader));
+        } catch (IOException e) {
             throw new UserInputException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new UserInputException(e.getMessage(), e); // CsvTable's message names the file already
         }
     }
 
@@ -141,7 +143,7 @@ final class ForecastInputs {
     static <T> T userErrors(Supplier<T> computation) {
         try {
             return computation.get();
-        } catch (ForecastInputException invalid) {
+        } catch (DataFormatException invalid) {
             throw new UserInputException(invalid.getMessage(), invalid);
         }
     }

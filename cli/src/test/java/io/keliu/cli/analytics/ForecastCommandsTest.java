@@ -186,15 +186,18 @@ class ForecastCommandsTest {
         Path badNumber = write("badnumber.csv", "date,value\n2024-01-01,3\n2024-01-02,lots\n");
         Path badDate = write("baddate.csv", "# comment\ndate,value\n2024-01-01,3\n2024-02-30,4\n");
         Path empty = write("empty.csv", "");
+        Path headerOnly = write("header.csv", "date,value\n");
 
         assertError(run("forecast", "--series", noValue.toString(), "--horizon", "7"),
-                "error: " + noValue + ": missing column 'value' (header is [date, visitors])");
+                "error: " + noValue + ": missing column 'value' (columns: date, visitors)");
         assertError(run("forecast", "--series", badNumber.toString(), "--horizon", "7"),
-                "error: " + badNumber + " line 3: unparsable number 'lots' in column 'value'");
+                "error: " + badNumber + ", line 3, column value: not a number: 'lots'");
         assertError(run("anomalies", "--series", badDate.toString()),
-                "error: " + badDate + " line 4: unparsable date '2024-02-30' in column 'date' (expected YYYY-MM-DD)");
+                "error: " + badDate + ", line 4, column date: not a date (expected YYYY-MM-DD): '2024-02-30'");
         assertError(run("forecast", "--series", empty.toString(), "--horizon", "7"),
-                "error: " + empty + ": no data rows (expected a header line and at least one row)");
+                "error: " + empty + ": empty file (no header line)");
+        assertError(run("forecast", "--series", headerOnly.toString(), "--horizon", "7"),
+                "error: " + headerOnly + ": no data rows (expected a header line and at least one row)");
         assertError(run("forecast", "--series", daily.toString(), "--horizon", "0"),
                 "error: --horizon must be positive, got 0");
         assertError(run("forecast", "--series", files.resolve("absent.csv").toString(), "--horizon", "3"),

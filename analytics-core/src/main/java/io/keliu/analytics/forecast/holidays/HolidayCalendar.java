@@ -1,6 +1,6 @@
 package io.keliu.analytics.forecast.holidays;
 
-import io.keliu.analytics.forecast.CsvTable;
+import io.keliu.analytics.io.CsvTable;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Holiday breaks, make-up working days and how far each holiday's effect reaches. The Mainland China calendar is
@@ -61,19 +62,19 @@ public final class HolidayCalendar {
     public static HolidayCalendar chinaMainland() {
         try (Reader reader = new InputStreamReader(Objects.requireNonNull(
                 HolidayCalendar.class.getResourceAsStream(CHINA_RESOURCE)), StandardCharsets.UTF_8)) {
-            return new HolidayCalendar(parseBreaks(CsvTable.read(reader, CHINA_RESOURCE)), CHINA_WINDOWS);
+            return new HolidayCalendar(parseBreaks(CsvTable.parse(reader, CHINA_RESOURCE, CsvTable.Comments.HASH_LINES)), CHINA_WINDOWS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static List<HolidayPeriod> parseBreaks(CsvTable table) {
-        int name = table.requireColumn("name");
-        int first = table.requireColumn("first");
-        int last = table.requireColumn("last");
-        int makeup = table.requireColumn("makeup");
-        return table.rows().stream().map(row -> new HolidayPeriod(table.text(row, name), table.date(row, first),
-                table.date(row, last), makeupDays(row.fields()[makeup]))).toList();
+        int name = table.column("name");
+        int first = table.column("first");
+        int last = table.column("last");
+        int makeup = table.column("makeup");
+        return IntStream.range(0, table.size()).mapToObj(row -> new HolidayPeriod(table.requiredText(row, name),
+                table.date(row, first), table.date(row, last), makeupDays(table.text(row, makeup)))).toList();
     }
 
     private static List<LocalDate> makeupDays(String field) {
@@ -85,12 +86,14 @@ public final class HolidayCalendar {
      * dates with the same name form one break, so "day 2" of a three-day promotion lines up across years.
      */
     public static HolidayCalendar fromDateNameCsv(Reader reader, String source) {
-        CsvTable table = CsvTable.read(reader, source);
-        int dateColumn = table.requireColumn("date");
-        int nameColumn = table.requireColumn("name");
+        CsvTable table = CsvTable.parse(reader, source, CsvTable.Comments.HASH_LINES).requireRows();
+        int dateColumn = table.column("date");
+        int nameColumn = table.column("name");
         Map<String, TreeSet<LocalDate>> datesByName = new HashMap<>();
-        table.rows().forEach(row -> datesByName.computeIfAbsent(table.text(row, nameColumn), n -> new TreeSet<>())
-                .add(table.date(row, dateColumn)));
+        for (int row = 0; row < table.size(); row++) {
+            datesByName.computeIfAbsent(table.requiredText(row, nameColumn), n -> new TreeSet<>())
+                    .add(table.date(row, dateColumn));
+        }
         List<HolidayPeriod> periods = new ArrayList<>();
         datesByName.forEach((name, dates) -> periods.addAll(consecutiveRuns(name, dates)));
         return new HolidayCalendar(periods, Map.of());

@@ -1,8 +1,8 @@
 package io.keliu.analytics.forecast.holidays;
 
-import io.keliu.analytics.forecast.ForecastInputException;
 import io.keliu.analytics.forecast.models.ForecastPoint;
 import io.keliu.analytics.forecast.series.DailySeries;
+import io.keliu.analytics.io.DataFormatException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public final class HolidayComparison {
     }
 
     private static HolidayPeriod occurrence(HolidayCalendar calendar, String holiday, int year) {
-        return calendar.occurrence(holiday, year).orElseThrow(() -> new ForecastInputException(
+        return calendar.occurrence(holiday, year).orElseThrow(() -> new DataFormatException(
                 "the holiday calendar has no " + holiday + " in " + year));
     }
 

@@ -1,8 +1,8 @@
 package io.keliu.analytics.forecast.models;
 
-import io.keliu.analytics.forecast.ForecastInputException;
 import io.keliu.analytics.forecast.holidays.HolidayCalendar;
 import io.keliu.analytics.forecast.series.DailySeries;
+import io.keliu.analytics.io.DataFormatException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,18 +51,18 @@ public final class AutoForecaster {
 
     public Forecast forecast(DailySeries history, int horizon) {
         if (horizon <= 0) {
-            throw new ForecastInputException("horizon must be positive, got " + horizon);
+            throw new DataFormatException("horizon must be positive, got " + horizon);
         }
         int[] cutoffs = Backtest.cutoffs(history.size(), horizon, origins, originStep(horizon));
         if (cutoffs.length == 0) {
-            throw new ForecastInputException("a series of " + history.size() + " days is too short to backtest a "
+            throw new DataFormatException("a series of " + history.size() + " days is too short to backtest a "
                     + horizon + "-day forecast; need at least " + (Backtest.MIN_TRAINING_DAYS + horizon) + " days");
         }
         List<Backtest.Origin> naiveRun = Backtest.run(naive, history, horizon, cutoffs);
         List<CandidateScore> problems = new ArrayList<>();
         List<Backtested> backtested = backtestCandidates(history, horizon, cutoffs, naiveRun, problems);
         if (backtested.isEmpty()) {
-            throw new ForecastInputException("no model could be fitted: " + problems.stream()
+            throw new DataFormatException("no model could be fitted: " + problems.stream()
                     .map(problem -> problem.model() + ": " + problem.problem()).toList());
         }
         Backtested best = backtested.stream().min(Comparator.comparingDouble(Backtested::mase)).orElseThrow();
@@ -110,7 +110,7 @@ public final class AutoForecaster {
     /** Fits on all but the last {@code holdout} days, forecasts exactly those days and scores the forecast on them. */
     public Forecast forecastHoldout(DailySeries series, int holdout) {
         if (holdout <= 0 || holdout >= series.size()) {
-            throw new ForecastInputException("holdout must be between 1 and " + (series.size() - 1) + ", got " + holdout);
+            throw new DataFormatException("holdout must be between 1 and " + (series.size() - 1) + ", got " + holdout);
         }
         DailySeries training = series.head(series.size() - holdout);
         Forecast forecast = forecast(training, holdout);

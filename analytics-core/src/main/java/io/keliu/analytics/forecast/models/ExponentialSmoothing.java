@@ -2,6 +2,7 @@ package io.keliu.analytics.forecast.models;
 
 import io.keliu.analytics.forecast.series.DailySeries;
 import io.keliu.analytics.forecast.series.FillPolicy;
+import io.keliu.analytics.optimize.NelderMead;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,12 @@ public final class ExponentialSmoothing implements ForecastModel {
      * and left the held-out accuracy study unchanged to three decimals.
      */
     private static final double RELATIVE_TOLERANCE = 1e-5;
+    /**
+     * Stops on the values alone: only the fit matters, not the smoothing parameters to many digits, and also
+     * requiring a small simplex made fitting about three times slower for forecasts equal to about 0.1%.
+     */
+    private static final NelderMead OPTIMIZER =
+            new NelderMead(RELATIVE_TOLERANCE, Double.POSITIVE_INFINITY, MAX_EVALUATIONS);
 
     /** Which ETS structure: damped additive trend or none, additive or multiplicative weekly seasonality. */
     public record Variant(boolean dampedTrend, boolean multiplicativeSeason) {
@@ -111,8 +118,7 @@ public final class ExponentialSmoothing implements ForecastModel {
         double[] start = variant.dampedTrend()
                 ? new double[] {logit(0.2), logit(0.1), logit(0.1), logit((0.95 - MIN_DAMPING) / DAMPING_RANGE)}
                 : new double[] {logit(0.2), logit(0.1)};
-        double[] best = NelderMead.minimize(u -> run(variant, toParameters(variant, u), y, initial, null),
-                start, 1.0, MAX_EVALUATIONS, RELATIVE_TOLERANCE);
+        double[] best = OPTIMIZER.minimize(u -> run(variant, toParameters(variant, u), y, initial, null), start, 1.0);
         Parameters parameters = toParameters(variant, best);
         double[] finalState = new double[initial.length];
         double sse = run(variant, parameters, y, initial, finalState);

@@ -1,7 +1,7 @@
 package io.keliu.analytics.forecast.models;
 
-import io.keliu.analytics.forecast.CsvTable;
-import io.keliu.analytics.forecast.ForecastInputException;
+import io.keliu.analytics.io.CsvTable;
+import io.keliu.analytics.io.DataFormatException;
 
 import java.io.Reader;
 import java.time.LocalDate;
@@ -31,15 +31,15 @@ public final class Regressors {
     }
 
     public static Regressors fromCsv(Reader reader, String source) {
-        CsvTable table = CsvTable.read(reader, source);
-        int dateColumn = table.requireColumn("date");
-        List<String> names = table.header().stream().filter(column -> !column.equals("date")).toList();
+        CsvTable table = CsvTable.parse(reader, source, CsvTable.Comments.HASH_LINES).requireRows();
+        int dateColumn = table.column("date");
+        List<String> names = table.header().stream().filter(column -> !column.equalsIgnoreCase("date")).toList();
         if (names.isEmpty()) {
-            throw new ForecastInputException(source + ": no regressor columns besides 'date'");
+            throw new DataFormatException(source + ": no regressor columns besides 'date'");
         }
-        int[] columns = names.stream().mapToInt(table::requireColumn).toArray();
+        int[] columns = names.stream().mapToInt(table::column).toArray();
         Map<LocalDate, double[]> values = new HashMap<>();
-        for (CsvTable.Row row : table.rows()) {
+        for (int row = 0; row < table.size(); row++) {
             double[] rowValues = new double[columns.length];
             for (int j = 0; j < columns.length; j++) {
                 rowValues[j] = table.numberOrMissing(row, columns[j]);
@@ -77,7 +77,7 @@ public final class Regressors {
     double[] requireValuesOn(LocalDate date) {
         double[] values = valuesOn(date);
         if (values == null) {
-            throw new ForecastInputException("regressors have no complete row for forecast date " + date);
+            throw new DataFormatException("regressors have no complete row for forecast date " + date);
         }
         return values;
     }

@@ -22,15 +22,9 @@ public final class DailySeries {
 
     /** Spans the first to the last observed date; dates absent from the map are missing. */
     public static DailySeries of(Map<LocalDate, Double> valuesByDate) {
-        if (valuesByDate.isEmpty()) {
-            throw new IllegalArgumentException("no observations");
-        }
         TreeMap<LocalDate, Double> sorted = new TreeMap<>(valuesByDate);
-        LocalDate first = sorted.firstKey();
-        double[] values = new double[(int) ChronoUnit.DAYS.between(first, sorted.lastKey()) + 1];
-        Arrays.fill(values, Double.NaN);
-        sorted.forEach((date, value) -> values[(int) ChronoUnit.DAYS.between(first, date)] = value);
-        return new DailySeries(first, values);
+        double[] values = EvenGrid.values(sorted, ChronoUnit.DAYS);
+        return new DailySeries(sorted.firstKey(), values);
     }
 
     /** Counts events per day; days between the first and last event without any event are filled by the policy. */

@@ -3,7 +3,6 @@ package io.keliu.analytics.forecast.series;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,16 +19,10 @@ public final class HourlySeries {
 
     /** Sums values within each clock hour; spans the first to the last hour seen, other hours missing. */
     public static HourlySeries of(Map<LocalDateTime, Double> valuesByTime) {
-        if (valuesByTime.isEmpty()) {
-            throw new IllegalArgumentException("no observations");
-        }
         TreeMap<LocalDateTime, Double> byHour = new TreeMap<>();
         valuesByTime.forEach((time, value) -> byHour.merge(time.truncatedTo(ChronoUnit.HOURS), value, Double::sum));
-        LocalDateTime first = byHour.firstKey();
-        double[] values = new double[(int) ChronoUnit.HOURS.between(first, byHour.lastKey()) + 1];
-        Arrays.fill(values, Double.NaN);
-        byHour.forEach((hour, value) -> values[(int) ChronoUnit.HOURS.between(first, hour)] = value);
-        return new HourlySeries(first, values);
+        double[] values = EvenGrid.values(byHour, ChronoUnit.HOURS);
+        return new HourlySeries(byHour.firstKey(), values);
     }
 
     /** Counts events per clock hour; hours between the first and last event without any are filled by the policy. */

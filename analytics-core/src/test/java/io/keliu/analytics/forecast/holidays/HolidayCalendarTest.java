@@ -1,6 +1,6 @@
 package io.keliu.analytics.forecast.holidays;
 
-import io.keliu.analytics.forecast.ForecastInputException;
+import io.keliu.analytics.io.DataFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -124,8 +124,8 @@ class HolidayCalendarTest {
         String csv = "date,name\n2024-06-18,618\n2024-13-01,oops\n";
 
         assertThatThrownBy(() -> HolidayCalendar.fromDateNameCsv(new StringReader(csv), "h.csv"))
-                .isInstanceOf(ForecastInputException.class)
-                .hasMessage("h.csv line 3: unparsable date '2024-13-01' in column 'date' (expected YYYY-MM-DD)");
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage("h.csv, line 3, column date: not a date (expected YYYY-MM-DD): '2024-13-01'");
         assertThatThrownBy(() -> HolidayCalendar.fromDateNameCsv(new StringReader("day,name\n2024-06-18,618\n"), "h.csv"))
                 .hasMessageContaining("missing column 'date'");
     }

@@ -1,9 +1,9 @@
 package io.keliu.analytics.forecast.models;
 
-import io.keliu.analytics.forecast.ForecastInputException;
 import io.keliu.analytics.forecast.SimulatedTraffic;
 import io.keliu.analytics.forecast.holidays.HolidayCalendar;
 import io.keliu.analytics.forecast.series.DailySeries;
+import io.keliu.analytics.io.DataFormatException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -59,8 +59,8 @@ class AutoForecasterTest {
         AutoForecaster forecaster = AutoForecaster.standard(china, Regressors.none());
 
         assertThatThrownBy(() -> forecaster.forecast(twoYears, 0))
-                .isInstanceOf(ForecastInputException.class).hasMessageContaining("horizon must be positive");
+                .isInstanceOf(DataFormatException.class).hasMessageContaining("horizon must be positive");
         assertThatThrownBy(() -> forecaster.forecast(twoYears.head(60), 14))
-                .isInstanceOf(ForecastInputException.class).hasMessageContaining("too short");
+                .isInstanceOf(DataFormatException.class).hasMessageContaining("too short");
     }
 }

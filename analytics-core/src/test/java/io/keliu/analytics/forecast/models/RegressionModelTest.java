@@ -1,9 +1,9 @@
 package io.keliu.analytics.forecast.models;
 
-import io.keliu.analytics.forecast.ForecastInputException;
 import io.keliu.analytics.forecast.SimulatedTraffic;
 import io.keliu.analytics.forecast.holidays.HolidayCalendar;
 import io.keliu.analytics.forecast.series.DailySeries;
+import io.keliu.analytics.io.DataFormatException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -74,7 +74,7 @@ class RegressionModelTest {
         DailySeries history = new DailySeries(START, new Random(1).doubles(100, 50, 60).toArray());
 
         assertThatThrownBy(() -> model.forecast(history, 3))
-                .isInstanceOf(ForecastInputException.class)
+                .isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("forecast date " + START.plusDays(100));
     }
 }

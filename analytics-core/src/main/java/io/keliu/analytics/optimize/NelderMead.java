@@ -1,15 +1,22 @@
-package io.keliu.analytics.clv;
+package io.keliu.analytics.optimize;
 
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Derivative-free minimisation (Nelder &amp; Mead 1965) with the standard coefficients. The models here have 3 or 4
- * parameters and smooth likelihoods in log-parameter space, where the simplex method is robust and needs no
- * gradients; it restarts from its best point until a restart no longer improves, to avoid a collapsed simplex.
+ * Derivative-free minimisation (Nelder &amp; Mead 1965) with the standard coefficients (reflection 1, expansion 2,
+ * outside and inside contraction 1/2, shrink 1/2). Meant for a handful of parameters with a smooth objective and no
+ * convenient gradient: the BG/NBD and Gamma-Gamma likelihoods in log-parameter space, and the smoothing parameters of
+ * exponential smoothing models in logit space.
+ *
+ * <p>A run stops when the objective values across the simplex agree to the relative {@code tolerance} and every vertex
+ * lies within {@code pointTolerance} of the best in every coordinate, or after {@code maxEvaluations} evaluations. The
+ * search then restarts from its best point with a quarter of the step (at most 4 restarts) until a restart no longer
+ * improves the value by more than the tolerance, to escape a collapsed simplex. Instances are immutable and
+ * thread-safe.
  */
-final class NelderMead {
+public final class NelderMead {
 
     private static final double REFLECT = 1.0;
     private static final double EXPAND = 2.0;
@@ -17,15 +24,54 @@ final class NelderMead {
     private static final double SHRINK = 0.5;
 
     private final double tolerance;
+    private final double pointTolerance;
     private final int maxEvaluations;
 
-    NelderMead(double tolerance, int maxEvaluations) {
+    /**
+     * Converges in values and in position, with a point tolerance of {@code sqrt(tolerance)}: for estimates that are
+     * reported, such as maximum-likelihood parameters.
+     *
+     * @param tolerance      relative convergence tolerance on objective values (positive, e.g. {@code 1e-12})
+     * @param maxEvaluations objective evaluations allowed per simplex run
+     */
+    public NelderMead(double tolerance, int maxEvaluations) {
+        this(tolerance, Math.sqrt(tolerance), maxEvaluations);
+    }
+
+    /**
+     * @param tolerance      relative convergence tolerance on objective values (positive)
+     * @param pointTolerance how close (absolute, per coordinate) the vertices must be to the best one;
+     *                       {@link Double#POSITIVE_INFINITY} stops on the values alone, which is much cheaper when only
+     *                       the objective value matters
+     * @param maxEvaluations objective evaluations allowed per simplex run
+     */
+    public NelderMead(double tolerance, double pointTolerance, int maxEvaluations) {
+        if (!(tolerance > 0)) {
+            throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
+        }
+        if (!(pointTolerance > 0)) {
+            throw new IllegalArgumentException("pointTolerance must be positive, got " + pointTolerance);
+        }
+        if (maxEvaluations < 1) {
+            throw new IllegalArgumentException("maxEvaluations must be positive, got " + maxEvaluations);
+        }
         this.tolerance = tolerance;
+        this.pointTolerance = pointTolerance;
         this.maxEvaluations = maxEvaluations;
     }
 
-    /** The point minimising {@code f}, started from {@code start} with initial steps of {@code step}. */
-    double[] minimize(ToDoubleFunction<double[]> f, double[] start, double step) {
+    /**
+     * The point minimising {@code f}, started from {@code start} with an initial simplex of {@code step} along each
+     * coordinate. {@code start} is not modified; {@code f} should return a large value (or infinity) outside the
+     * admissible region rather than throw.
+     */
+    public double[] minimize(ToDoubleFunction<double[]> f, double[] start, double step) {
+        if (start.length == 0) {
+            throw new IllegalArgumentException("nothing to minimise: no parameters");
+        }
+        if (!(step != 0 && Double.isFinite(step))) {
+            throw new IllegalArgumentException("step must be finite and non-zero, got " + step);
+        }
         double[] best = start.clone();
         double bestValue = f.applyAsDouble(best);
         for (int restart = 0; restart < 5; restart++) {
@@ -106,7 +152,7 @@ final class NelderMead {
                 size = Math.max(size, Math.abs(vertex[j] - simplex[0][j]));
             }
         }
-        return spread <= tolerance * (1 + Math.abs(values[0])) && size <= Math.sqrt(tolerance);
+        return spread <= tolerance * (1 + Math.abs(values[0])) && size <= pointTolerance;
     }
 
     /** {@code from + factor * (to - from)}: reflection and expansion use negative factors through the centroid. */
