@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Traffic-forecasting benchmarks (analytics-core): throughput of automatic model choice + 90-day forecasts for
 # 1,000 daily series of two years, then the held-out accuracy study reported in docs/benchmarks.md.
-# Usage: bench/forecast.sh [series-count]      (run from anywhere; needs JAVA_HOME or java on PATH)
+# Usage: bench/forecast.sh [series-count]      (from anywhere; finds a JDK 25 like bin/keliu)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -o -pl analytics-core test-compile
-./mvnw -B -q -o -pl analytics-core dependency:build-classpath -Dmdep.outputFile="$PWD/analytics-core/target/bench.classpath"
+source bin/lib/java.sh
+keliu_find_jdk
+./mvnw -B -q -pl analytics-core -am install -DskipTests
+./mvnw -B -q -pl analytics-core test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/analytics-core/target/bench.classpath"
 classpath="analytics-core/target/classes:analytics-core/target/test-classes:$(cat analytics-core/target/bench.classpath)"
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+java="$JAVA_HOME/bin/java"
 "$java" -cp "$classpath" io.keliu.analytics.forecast.ForecastBenchmark "$@"
 "$java" -cp "$classpath" io.keliu.analytics.forecast.HoldoutStudy
