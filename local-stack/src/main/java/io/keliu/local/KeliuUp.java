@@ -72,8 +72,8 @@ public final class KeliuUp implements Callable<Integer> {
         console.printf("""
 
                 Keliu is up.
-                  Dashboard and API  http://localhost:%d
-                  Import a file      bin/keliu import orders FILE.csv
+                  API                http://localhost:%d  (what is stored: /api/v1/ingest/summary)
+                  Import a file      bin/keliu import orders examples/orders-messy.csv
                   PostgreSQL         %s  user %s  password %s
                   Kafka              %s
                   Simulator          %s
