@@ -32,11 +32,14 @@ public final class UpsertStore<T> {
         this.spec = spec;
         this.stagingTable = "staging_" + spec.table().replace('.', '_');
         String columns = String.join(", ", spec.columns());
+        String keys = String.join(", ", spec.keyColumns());
         this.createStaging = "CREATE TEMP TABLE IF NOT EXISTS " + stagingTable + " AS SELECT " + columns
                 + " FROM " + spec.table() + " WITH NO DATA";
         this.copy = "COPY " + stagingTable + " (" + columns + ") FROM STDIN (FORMAT csv)";
+        // Rows go in key order, so that two writers whose batches share keys (the consumer and an import) lock them
+        // in the same order and never deadlock.
         this.upsert = "INSERT INTO " + spec.table() + " AS t (" + columns + ") SELECT " + columns + " FROM "
-                + stagingTable + " ON CONFLICT (" + String.join(", ", spec.keyColumns()) + ") "
+                + stagingTable + " ORDER BY " + keys + " ON CONFLICT (" + keys + ") "
                 + conflictAction() + " RETURNING " + prefixed("new.", spec.keyColumns()) + ", "
                 + prefixed("old.", spec.columns());
     }
