@@ -1,6 +1,6 @@
 package io.keliu.ingest;
 
-import io.keliu.ingest.records.Timestamps;
+import io.keliu.contracts.v1.Timestamps;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

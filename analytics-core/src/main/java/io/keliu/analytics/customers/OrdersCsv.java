@@ -2,18 +2,17 @@ package io.keliu.analytics.customers;
 
 import io.keliu.analytics.io.CsvTable;
 import io.keliu.analytics.io.DataFormatException;
+import io.keliu.contracts.v1.Flags;
+import io.keliu.contracts.v1.OrderStatus;
+import io.keliu.contracts.v1.Timestamps;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the platform's orders CSV (one row per order line; header {@code order_id,user_id,created_at,paid_at,
@@ -25,9 +24,8 @@ public final class OrdersCsv {
 
     /** Timestamps without an offset are local times of the shop, which is in China. */
     public static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
-
-    private static final Set<String> CANCELLED_FLAGS = Set.of("true", "1", "是", "yes", "y");
-    private static final Set<String> CANCELLED_STATUSES = Set.of("已取消", "cancelled", "canceled", "已退款", "refunded");
+    /** The import format's own reading of timestamps (docs/contracts.md), shared with ingest. */
+    private static final Timestamps TIMESTAMPS = new Timestamps(SHOP_ZONE);
 
     private OrdersCsv() {
     }
@@ -69,26 +67,19 @@ public final class OrdersCsv {
         return List.copyOf(orders.values());
     }
 
+    /** Cancelled or refunded, in the words of the import format (true/是, 已取消/CANCELLED, 已退款/REFUNDED …). */
     static boolean isCancelled(String flag, String status) {
-        return CANCELLED_FLAGS.contains(flag.toLowerCase(Locale.ROOT))
-                || CANCELLED_STATUSES.contains(status.toLowerCase(Locale.ROOT));
+        return Flags.parse(flag).orElse(false)
+                || OrderStatus.WORDS.lookup(status).map(OrderStatus::reverses).orElse(false);
     }
 
-    /** The shop-local day of an ISO-8601 date or timestamp; with an offset it is converted, without it is local. */
+    /** The shop-local day of a date or timestamp; with an offset it is converted, without it is local. */
     static LocalDate day(CsvTable table, int row, int column) {
         String text = table.text(row, column);
-        String iso = text.replace(' ', 'T');
         try {
-            if (iso.length() == 10) {
-                return LocalDate.parse(iso);
-            }
-            if (iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-                return OffsetDateTime.parse(iso).atZoneSameInstant(SHOP_ZONE).toLocalDate();
-            }
-            return LocalDateTime.parse(iso).toLocalDate();
+            return TIMESTAMPS.parse(text).atZone(SHOP_ZONE).toLocalDate();
         } catch (DateTimeException e) {
-            throw new DataFormatException(table.where(row, column) + ": not an ISO-8601 date or timestamp: '"
-                    + text + "'", e);
+            throw new DataFormatException(table.where(row, column) + ": " + e.getMessage(), e);
         }
     }
 }

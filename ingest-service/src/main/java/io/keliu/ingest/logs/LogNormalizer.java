@@ -8,7 +8,7 @@ import io.keliu.ingest.records.FieldReader;
 import io.keliu.ingest.records.Normalized;
 import io.keliu.ingest.records.Normalizer;
 import io.keliu.ingest.records.RawRecord;
-import io.keliu.ingest.records.Timestamps;
+import io.keliu.contracts.v1.Timestamps;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.keliu.ingest.logs;
 import io.keliu.contracts.v1.SystemLog;
 import io.keliu.contracts.v1.Topics;
 import io.keliu.ingest.pipeline.IngestKind;
-import io.keliu.ingest.records.Timestamps;
+import io.keliu.contracts.v1.Timestamps;
 import io.keliu.ingest.store.UpsertStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

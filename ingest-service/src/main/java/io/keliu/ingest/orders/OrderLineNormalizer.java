@@ -9,7 +9,7 @@ import io.keliu.ingest.records.Normalized;
 import io.keliu.ingest.records.Normalizer;
 import io.keliu.ingest.records.RawRecord;
 import io.keliu.ingest.records.Regions;
-import io.keliu.ingest.records.Timestamps;
+import io.keliu.contracts.v1.Timestamps;
 
 import java.math.BigDecimal;
 import java.time.Clock;

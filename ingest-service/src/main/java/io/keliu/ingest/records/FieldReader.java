@@ -1,6 +1,8 @@
 package io.keliu.ingest.records;
 
 import io.keliu.contracts.v1.FieldError;
+import io.keliu.contracts.v1.Flags;
+import io.keliu.contracts.v1.Timestamps;
 import io.keliu.contracts.v1.Vocabulary;
 
 import java.math.BigDecimal;
@@ -9,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Reads typed values out of one raw record and collects a {@link FieldError} for every field that is missing or
@@ -20,8 +22,6 @@ public final class FieldReader {
     private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
     /** Clocks drift and zones get mixed up; a day ahead is tolerated, more is a wrong date. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
-    private static final Set<String> TRUE_WORDS = Set.of("true", "1", "yes", "y", "t", "是", "已取消", "取消");
-    private static final Set<String> FALSE_WORDS = Set.of("false", "0", "no", "n", "f", "否", "未取消");
     private static final int MAX_DECIMAL_PLACES = 4;
 
     private final FieldSet fields;
@@ -208,13 +208,10 @@ public final class FieldReader {
         if (text == null) {
             return false;
         }
-        String word = text.toLowerCase(java.util.Locale.ROOT);
-        if (TRUE_WORDS.contains(word)) {
-            return true;
+        Optional<Boolean> flag = Flags.parse(text);
+        if (flag.isEmpty()) {
+            reject(field, "'" + text + "' is not true or false (accepted: " + Flags.ACCEPTED + ")");
         }
-        if (!FALSE_WORDS.contains(word)) {
-            reject(field, "'" + text + "' is not true or false (also accepted: 1/0, yes/no, 是/否)");
-        }
-        return false;
+        return flag.orElse(false);
     }
 }

@@ -1,5 +1,6 @@
 package io.keliu.ingest.records;
 
+import io.keliu.contracts.v1.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

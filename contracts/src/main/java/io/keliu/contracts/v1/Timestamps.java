@@ -1,4 +1,4 @@
-package io.keliu.ingest.records;
+package io.keliu.contracts.v1;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.keliu.ingest.records;
+package io.keliu.contracts.v1;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TimestampsAndRegionsTest {
+class TimestampsTest {
     private final Timestamps shanghai = new Timestamps(ZoneId.of("Asia/Shanghai"));
 
     @ParameterizedTest
@@ -42,27 +42,5 @@ class TimestampsAndRegionsTest {
         assertThatThrownBy(() -> shanghai.parse("May 1st")).isInstanceOf(DateTimeException.class)
                 .hasMessageContaining("write it like 2024-05-01T14:30:00+08:00");
         assertThatThrownBy(() -> shanghai.parse("2024-02-30")).isInstanceOf(DateTimeException.class);
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-            "浙江省杭州市西湖区文三路 1 号, 浙江省, 杭州市",
-            "浙江杭州市西湖区, 浙江省, 杭州市",
-            "北京市朝阳区建国路, 北京市, 北京市",
-            "新疆维吾尔自治区乌鲁木齐市天山区, 新疆维吾尔自治区, 乌鲁木齐市",
-            "吉林省延边朝鲜族自治州延吉市, 吉林省, 延边朝鲜族自治州",
-            "广东省某某区某某路市场, 广东省, ''"})
-    void readsProvinceAndCityOffAnAddress(String address, String province, String city) {
-        String[] region = Regions.fromAddress(address);
-        assertThat(region[0]).isEqualTo(province);
-        assertThat(region[1]).isEqualTo(city.isEmpty() ? null : city);
-    }
-
-    @Test
-    void canonicalProvinceNames() {
-        assertThat(Regions.canonicalProvince("广东")).isEqualTo("广东省");
-        assertThat(Regions.canonicalProvince("Inner Mongolia")).isEqualTo("内蒙古自治区");
-        assertThat(Regions.canonicalProvince("Bavaria")).isEqualTo("Bavaria");
-        assertThat(Regions.fromAddress("123 Main St, Springfield")).containsExactly(null, null);
     }
 }
