@@ -58,6 +58,7 @@ class RawTopicsConsumer implements SmartLifecycle {
     private final ConcurrentLinkedQueue<Map<TopicPartition, OffsetAndMetadata>> written = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
+    private volatile String lastFailure;
     private volatile Consumer<String, byte[]> consumer;
     private Thread poller;
     private Thread dbWriter;
@@ -78,7 +79,7 @@ class RawTopicsConsumer implements SmartLifecycle {
             return;
         }
         running = true;
-        poller = Thread.ofPlatform().name("raw-topics-poller").start(this::pollLoop);
+        poller = Thread.ofPlatform().name("raw-topics-poller").start(this::pollUntilStopped);
         dbWriter = Thread.ofPlatform().name("raw-topics-writer").start(this::writeLoop);
     }
 
@@ -99,6 +100,32 @@ class RawTopicsConsumer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Runs the poll loop, and runs it again with a new consumer after an unexpected failure: the service keeps
+     * consuming rather than standing healthy with a dead consumer. Health shows the failure meanwhile.
+     */
+    private void pollUntilStopped() {
+        while (running) {
+            try {
+                pollLoop();
+                lastFailure = null;
+            } catch (RuntimeException e) {
+                lastFailure = e.toString();
+                log.error("the raw-topic consumer failed; restarting it in {} s", RETRY_MILLIS / 1000, e);
+                try {
+                    Thread.sleep(RETRY_MILLIS);
+                } catch (InterruptedException stopping) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Null while the consumer runs normally; the last failure while it is being restarted. */
+    String lastFailure() {
+        return lastFailure;
     }
 
     private void pollLoop() {
@@ -127,8 +154,6 @@ class RawTopicsConsumer implements SmartLifecycle {
             log.debug("poller woken up to stop");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("the raw-topic consumer stopped; restart the service", e);
         } finally {
             consumer = null;
         }
