@@ -5,9 +5,7 @@ import io.keliu.contracts.v1.OrderLine;
 import io.keliu.contracts.v1.OrderStatus;
 import io.keliu.contracts.v1.OrderType;
 import io.keliu.ingest.records.FieldReader;
-import io.keliu.ingest.records.Normalized;
-import io.keliu.ingest.records.Normalizer;
-import io.keliu.ingest.records.RawRecord;
+import io.keliu.ingest.records.RecordNormalizer;
 import io.keliu.ingest.records.Regions;
 import io.keliu.contracts.v1.Timestamps;
 
@@ -18,21 +16,16 @@ import java.time.Instant;
 import static io.keliu.ingest.orders.OrderFields.*;
 
 /** Validates an order line: required fields, types, ranges, enumeration words, region; see docs/contracts.md. */
-final class OrderLineNormalizer implements Normalizer<OrderLine> {
+final class OrderLineNormalizer extends RecordNormalizer<OrderLine> {
     private static final int ID_LENGTH = 64;
     private static final int MAX_QUANTITY = 1_000_000;
 
-    private final Timestamps timestamps;
-    private final Clock clock;
-
     OrderLineNormalizer(Timestamps timestamps, Clock clock) {
-        this.timestamps = timestamps;
-        this.clock = clock;
+        super(FIELDS, timestamps, clock);
     }
 
     @Override
-    public Normalized<OrderLine> normalize(RawRecord raw) {
-        FieldReader in = new FieldReader(FIELDS, raw, timestamps, clock.instant());
+    protected OrderLine read(FieldReader in) {
         String orderId = in.requiredText(ORDER_ID, ID_LENGTH);
         String userId = in.optionalText(USER_ID, ID_LENGTH);
         Instant createdAt = in.requiredInstant(CREATED_AT);
@@ -57,14 +50,14 @@ final class OrderLineNormalizer implements Normalizer<OrderLine> {
         checkPaidAfterCreated(in, createdAt, paidAt);
         checkSigns(in, quantity, amount, unitPrice, reversal);
         if (in.hasErrors()) {
-            return Normalized.rejected(in.errors(), raw);
+            return null; // some of the values above are null; the base class rejects the record
         }
         if (country == null && region[0] != null && Regions.isChineseProvince(region[0])) {
             country = "CN";
         }
-        return Normalized.accepted(new OrderLine(orderId, lineNo != null ? lineNo : productId, userId, userId == null,
+        return new OrderLine(orderId, lineNo != null ? lineNo : productId, userId, userId == null,
                 createdAt, paidAt, productId, category, quantity, unitPrice, amount, address, region[0], region[1],
-                country, orderType, channel, status, cancelled, remark, updatedAt), raw);
+                country, orderType, channel, status, cancelled, remark, updatedAt);
     }
 
     /** Province and city from their own columns when given, else from the front of the shipping address. */

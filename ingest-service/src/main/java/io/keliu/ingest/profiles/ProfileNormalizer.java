@@ -4,9 +4,7 @@ import io.keliu.contracts.v1.Gender;
 import io.keliu.contracts.v1.MaritalStatus;
 import io.keliu.contracts.v1.UserProfile;
 import io.keliu.ingest.records.FieldReader;
-import io.keliu.ingest.records.Normalized;
-import io.keliu.ingest.records.Normalizer;
-import io.keliu.ingest.records.RawRecord;
+import io.keliu.ingest.records.RecordNormalizer;
 import io.keliu.ingest.records.Regions;
 import io.keliu.contracts.v1.Timestamps;
 
@@ -16,20 +14,15 @@ import java.time.Instant;
 import static io.keliu.ingest.profiles.ProfileFields.*;
 
 /** Validates a user profile; see docs/contracts.md. */
-final class ProfileNormalizer implements Normalizer<UserProfile> {
+final class ProfileNormalizer extends RecordNormalizer<UserProfile> {
     private static final int MAX_AGE = 120;
 
-    private final Timestamps timestamps;
-    private final Clock clock;
-
     ProfileNormalizer(Timestamps timestamps, Clock clock) {
-        this.timestamps = timestamps;
-        this.clock = clock;
+        super(FIELDS, timestamps, clock);
     }
 
     @Override
-    public Normalized<UserProfile> normalize(RawRecord raw) {
-        FieldReader in = new FieldReader(FIELDS, raw, timestamps, clock.instant());
+    protected UserProfile read(FieldReader in) {
         String userId = in.requiredText(USER_ID, 64);
         Instant registeredAt = in.optionalInstant(REGISTERED_AT);
         Instant activatedAt = in.optionalInstant(ACTIVATED_AT);
@@ -44,11 +37,8 @@ final class ProfileNormalizer implements Normalizer<UserProfile> {
         Instant updatedAt = in.optionalInstant(UPDATED_AT);
         notBefore(in, ACTIVATED_AT, activatedAt, registeredAt, "activated (first login) before registering");
         notBefore(in, LAST_LOGIN_AT, lastLoginAt, registeredAt, "last logged in before registering");
-        if (in.hasErrors()) {
-            return Normalized.rejected(in.errors(), raw);
-        }
-        return Normalized.accepted(new UserProfile(userId, registeredAt, activatedAt, lastLoginAt, age, gender,
-                marital, occupation, city, province, industry, updatedAt), raw);
+        return new UserProfile(userId, registeredAt, activatedAt, lastLoginAt, age, gender,
+                marital, occupation, city, province, industry, updatedAt);
     }
 
     private static void notBefore(FieldReader in, int field, Instant later, Instant earlier, String what) {
