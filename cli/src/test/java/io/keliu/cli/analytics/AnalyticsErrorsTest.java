@@ -1,5 +1,6 @@
 package io.keliu.cli.analytics;
 
+import io.keliu.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static io.keliu.cli.analytics.CliRun.data;
+import static io.keliu.cli.CliRun.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gives one "error: ..." line naming the problem, exit code 2 and nothing on stdout. */

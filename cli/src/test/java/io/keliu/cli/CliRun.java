@@ -1,7 +1,5 @@
-package io.keliu.cli.analytics;
+package io.keliu.cli;
 
-import io.keliu.cli.KeliuCli;
-import io.keliu.cli.Json;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
@@ -11,9 +9,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /** One in-process run of {@code keliu ...}, with what it printed. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = KeliuCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
@@ -21,12 +19,12 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 
-    JsonNode json() {
+    public JsonNode json() {
         return Json.MAPPER.readTree(out);
     }
 
     /** A file under src/test/resources/data (see the README there). */
-    static String data(String name) {
+    public static String data(String name) {
         try {
             return Path.of(CliRun.class.getResource("/data/" + name).toURI()).toString();
         } catch (URISyntaxException e) {
