@@ -6,19 +6,21 @@ import io.keliu.contracts.v1.Topics;
 import io.keliu.ingest.pipeline.PreparedBatch.RenderedEvent;
 import io.keliu.ingest.store.UpsertStore.Change;
 import io.keliu.ingest.store.UpsertStore.Staged;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Renders and publishes change events ({@link ChangeEvent} JSON, docs/contracts.md) and dead letters. The "after" part
@@ -32,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 @Component
 public class EventPublisher {
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] AFTER = ",\"after\":".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * The event JSON of docs/contracts.md: Jackson's defaults, independent of the web layer's settings, with buffers
@@ -39,10 +42,34 @@ public class EventPublisher {
      */
     private final ObjectMapper json = JsonMapper.builder(JsonFactory.builder()
             .recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final Producer<String, byte[]> producer;
 
-    public EventPublisher(KafkaTemplate<String, byte[]> kafka) {
-        this.kafka = kafka;
+    /** The raw producer, not a template: a callback per record instead of a future, at tens of thousands a second. */
+    public EventPublisher(ProducerFactory<String, byte[]> producers) {
+        this.producer = producers.createProducer();
+    }
+
+    /** Everything handed to the producer since it was made; {@link #await} returns once the broker took it all. */
+    final class Delivery implements Callback {
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception exception) {
+            if (exception != null) {
+                failure.compareAndSet(null, exception);
+            }
+        }
+
+        void await() {
+            producer.flush();
+            if (failure.get() != null) {
+                throw new IngestFailure("Kafka did not take the events: " + failure.get().getMessage(), failure.get());
+            }
+        }
+    }
+
+    Delivery delivery() {
+        return new Delivery();
     }
 
     <T> RenderedEvent render(IngestKind<T> kind, Staged<T> staged) {
@@ -53,35 +80,40 @@ public class EventPublisher {
                 json.writeValueAsBytes(staged.record()));
     }
 
-    <T> List<CompletableFuture<?>> publishChanges(PreparedBatch<T> batch, List<Change<T>> changes) {
-        List<CompletableFuture<?>> sent = new ArrayList<>(changes.size());
+    <T> void publishChanges(PreparedBatch<T> batch, List<Change<T>> changes, Delivery delivery) {
         String occurredAt = json.writeValueAsString(batch.preparedAt());
         for (Change<T> change : changes) {
             RenderedEvent event = batch.events().get(change.after().identity());
             byte[] before = change.before() == null ? NULL : json.writeValueAsBytes(change.before());
-            sent.add(kafka.send(batch.kind().changeTopic(), batch.kind().partitionKey().apply(change.after().record()),
-                    envelope(event, occurredAt, before)));
+            producer.send(new ProducerRecord<>(batch.kind().changeTopic(),
+                    batch.kind().partitionKey().apply(change.after().record()), envelope(event, occurredAt, before)),
+                    delivery);
         }
-        return sent;
     }
 
     private byte[] envelope(RenderedEvent event, String occurredAt, byte[] before) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(event.afterJson().length + before.length + 160);
-        out.writeBytes(("{\"eventId\":\"" + event.eventId() + "\",\"schemaVersion\":" + ChangeEvent.SCHEMA_VERSION
+        byte[] head = ("{\"eventId\":\"" + event.eventId() + "\",\"schemaVersion\":" + ChangeEvent.SCHEMA_VERSION
                 + ",\"key\":" + json.writeValueAsString(event.eventKey()) + ",\"occurredAt\":" + occurredAt
-                + ",\"before\":").getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(before);
-        out.writeBytes(",\"after\":".getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(event.afterJson());
-        out.write('}');
-        return out.toByteArray();
+                + ",\"before\":").getBytes(StandardCharsets.UTF_8);
+        byte[] after = event.afterJson();
+        byte[] envelope = new byte[head.length + before.length + AFTER.length + after.length + 1];
+        int at = copy(head, envelope, 0);
+        at = copy(before, envelope, at);
+        at = copy(AFTER, envelope, at);
+        at = copy(after, envelope, at);
+        envelope[at] = '}';
+        return envelope;
     }
 
-    List<CompletableFuture<?>> publishDeadLetters(List<DeadLetter> letters) {
-        List<CompletableFuture<?>> sent = new ArrayList<>(letters.size());
+    private static int copy(byte[] from, byte[] to, int at) {
+        System.arraycopy(from, 0, to, at, from.length);
+        return at + from.length;
+    }
+
+    void publishDeadLetters(List<DeadLetter> letters, Delivery delivery) {
         for (DeadLetter letter : letters) {
-            sent.add(kafka.send(Topics.INGEST_DEAD_LETTER, letter.kind(), json.writeValueAsBytes(letter)));
+            producer.send(new ProducerRecord<>(Topics.INGEST_DEAD_LETTER, letter.kind(),
+                    json.writeValueAsBytes(letter)), delivery);
         }
-        return sent;
     }
 }

@@ -22,10 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Writes batches of normalized records, for both the Kafka consumers and the file imports, in two steps that can run
@@ -36,7 +32,6 @@ import java.util.concurrent.TimeoutException;
 @Component
 public class IngestWriter {
     private static final Logger log = LoggerFactory.getLogger(IngestWriter.class);
-    private static final long PUBLISH_TIMEOUT_SECONDS = 60;
 
     private final DataSource dataSource;
     private final DeadLetterStore deadLetters;
@@ -126,12 +121,13 @@ public class IngestWriter {
                 changes = kind.store().upsert(connection, batch.latest().values());
                 deadLetters.save(connection, batch.deadLetters());
                 long stored = System.nanoTime();
-                List<CompletableFuture<?>> sent = new ArrayList<>(publisher.publishChanges(batch, changes));
+                EventPublisher.Delivery delivery = publisher.delivery();
+                publisher.publishChanges(batch, changes, delivery);
                 if (publishRejects) {
-                    sent.addAll(publisher.publishDeadLetters(batch.deadLetters()));
+                    publisher.publishDeadLetters(batch.deadLetters(), delivery);
                 }
                 long handedOver = System.nanoTime();
-                awaitBroker(sent);
+                delivery.await();
                 connection.commit();
                 log.debug("{} {}: stored in {} ms, events handed to the producer in {} ms, acknowledged and committed"
                                 + " in {} ms", batch.size(), kind.name(), (stored - started) / 1_000_000,
@@ -151,17 +147,5 @@ public class IngestWriter {
         long duplicates = batch.size() - rejected - accepted;
         metrics.count(kind.name(), accepted, duplicates, rejected, publishRejects);
         return new BatchOutcome(accepted, duplicates, batch.deadLetters().stream().map(DeadLetter::errors).toList());
-    }
-
-    private static void awaitBroker(List<CompletableFuture<?>> sent) {
-        try {
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
-                    .get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IngestFailure("interrupted while publishing change events", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IngestFailure("Kafka did not take the change events: " + e.getMessage(), e);
-        }
     }
 }

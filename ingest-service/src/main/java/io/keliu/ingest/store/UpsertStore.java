@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * "before" of each change event. Rows that were identical or older than the stored version come back as nothing.
  */
 public final class UpsertStore<T> {
+    private static final byte[] NEWLINE = {'\n'};
+
     private final TableSpec<T> spec;
     private final String stagingTable;
     private final String createStaging;
@@ -78,8 +80,9 @@ public final class UpsertStore<T> {
         try {
             for (Staged<T> staged : records) {
                 byIdentity.put(staged.identity(), staged);
-                byte[] row = (staged.row() + '\n').getBytes(StandardCharsets.UTF_8);
+                byte[] row = staged.row().getBytes(StandardCharsets.UTF_8);
                 staging.writeToCopy(row, 0, row.length);
+                staging.writeToCopy(NEWLINE, 0, 1);
             }
             staging.endCopy();
         } finally {
