@@ -7,9 +7,13 @@ import io.keliu.ingest.pipeline.PreparedBatch.RenderedEvent;
 import io.keliu.ingest.store.UpsertStore.Change;
 import io.keliu.ingest.store.UpsertStore.Staged;
 import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.json.JsonFactory;
@@ -17,7 +21,10 @@ import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,7 +39,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * stored row), so consumers that deduplicate by id see each change once.
  */
 @Component
-public class EventPublisher {
+public class EventPublisher implements DisposableBean {
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has MD5", e);
+        }
+    });
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AFTER = ",\"after\":".getBytes(StandardCharsets.US_ASCII);
 
@@ -44,9 +58,19 @@ public class EventPublisher {
             .recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
     private final Producer<String, byte[]> producer;
 
-    /** The raw producer, not a template: a callback per record instead of a future, at tens of thousands a second. */
+    /**
+     * A plain KafkaProducer with the platform's producer settings, not a template nor the factory's wrapper: one
+     * callback per record instead of a future, and no per-record trace check of the wrapper (4 % of the writer's
+     * time in the ingest benchmark).
+     */
     public EventPublisher(ProducerFactory<String, byte[]> producers) {
-        this.producer = producers.createProducer();
+        this.producer = new KafkaProducer<>(producers.getConfigurationProperties(), new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    @Override
+    public void destroy() {
+        producer.close();
     }
 
     /** Everything handed to the producer since it was made; {@link #await} returns once the broker took it all. */
@@ -74,10 +98,21 @@ public class EventPublisher {
 
     <T> RenderedEvent render(IngestKind<T> kind, Staged<T> staged) {
         String eventKey = kind.eventKey().apply(staged.record());
-        byte[] identity = (kind.name() + '\u0000' + eventKey + '\u0000' + staged.row())
-                .getBytes(StandardCharsets.UTF_8);
-        return new RenderedEvent(UUID.nameUUIDFromBytes(identity).toString(), eventKey,
+        return new RenderedEvent(eventId(kind.name(), eventKey, staged.row()), eventKey,
                 json.writeValueAsBytes(staged.record()));
+    }
+
+    /**
+     * A name-based (version 3) UUID of the kind, the record's identity and its stored row: the same change always gets
+     * the same id, as {@link UUID#nameUUIDFromBytes} would give for those bytes joined by NUL characters.
+     */
+    static String eventId(String kind, String eventKey, byte[] storedRow) {
+        MessageDigest md5 = MD5.get();
+        md5.update((kind + '\u0000' + eventKey + '\u0000').getBytes(StandardCharsets.UTF_8));
+        byte[] hash = md5.digest(storedRow);
+        hash[6] = (byte) ((hash[6] & 0x0f) | 0x30);
+        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+        return new UUID(ByteBuffer.wrap(hash, 0, 8).getLong(), ByteBuffer.wrap(hash, 8, 8).getLong()).toString();
     }
 
     <T> void publishChanges(PreparedBatch<T> batch, List<Change<T>> changes, Delivery delivery) {

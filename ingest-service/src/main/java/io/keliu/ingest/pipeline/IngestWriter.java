@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ public class IngestWriter {
             Staged<T> held = latest.putIfAbsent(staged.identity(), staged);
             if (held == null) {
                 sources.put(staged.identity(), record.raw());
-            } else if (replaceable && !held.row().equals(staged.row())
+            } else if (replaceable && !Arrays.equals(held.row(), staged.row())
                     && spec.versionOrder().compare(staged.record(), held.record()) >= 0) {
                 latest.put(staged.identity(), staged);
                 superseded.merge(staged.identity(), 1, Integer::sum);

@@ -1,9 +1,11 @@
 package io.keliu.ingest.records;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The region dimension: mainland China's provincial divisions (plus Hong Kong, Macao and Taiwan) under one canonical
@@ -34,9 +36,11 @@ public final class Regions {
     private static final Map<String, Integer> CITY_SUFFIXES = Map.of("自治州", 12, "地区", 6, "市", 6, "盟", 6);
 
     private static final Map<String, String> CANONICAL = new HashMap<>();
+    private static final Set<String> CANONICAL_NAMES = new HashSet<>();
 
     static {
         for (String[] names : PROVINCES) {
+            CANONICAL_NAMES.add(names[0]);
             for (String name : names) {
                 CANONICAL.put(name.toLowerCase(Locale.ROOT).replace(" ", ""), names[0]);
             }
@@ -59,7 +63,7 @@ public final class Regions {
     }
 
     public static boolean isChineseProvince(String canonicalName) {
-        return CANONICAL.containsValue(canonicalName);
+        return CANONICAL_NAMES.contains(canonicalName);
     }
 
     /** Province and city at the front of a Chinese address; {null, null} when the address does not start so. */

@@ -80,8 +80,7 @@ public final class UpsertStore<T> {
         try {
             for (Staged<T> staged : records) {
                 byIdentity.put(staged.identity(), staged);
-                byte[] row = staged.row().getBytes(StandardCharsets.UTF_8);
-                staging.writeToCopy(row, 0, row.length);
+                staging.writeToCopy(staged.row(), 0, staged.row().length);
                 staging.writeToCopy(NEWLINE, 0, 1);
             }
             staging.endCopy();
@@ -116,13 +115,16 @@ public final class UpsertStore<T> {
         return spec;
     }
 
-    /** A record ready to stage: its key as one string ({@link TableSpec#identity}) and its COPY row text. */
-    public record Staged<T>(String identity, T record, String row) {
+    /**
+     * A record ready to stage: its key as one string ({@link TableSpec#identity}) and its COPY row in UTF-8, which
+     * also stands for its content (two versions with equal rows are the same).
+     */
+    public record Staged<T>(String identity, T record, byte[] row) {
         public static <T> Staged<T> of(TableSpec<T> spec, T record) {
             StringBuilder buffer = new StringBuilder(256);
             CopyRow row = new CopyRow(buffer);
             spec.write(record, row);
-            return new Staged<>(spec.identity(record), record, row.end());
+            return new Staged<>(spec.identity(record), record, row.end().getBytes(StandardCharsets.UTF_8));
         }
     }
 
