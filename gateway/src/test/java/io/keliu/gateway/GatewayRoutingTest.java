@@ -61,6 +61,13 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void exposesPrometheusMetrics() throws Exception {
+        HttpResponse<String> metrics = send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
     void unknownPathsAreNotRouted() throws Exception {
         assertThat(send(HttpRequest.newBuilder(uri("/api/v1/nothing-here")).GET().build()).statusCode())
                 .isEqualTo(404);

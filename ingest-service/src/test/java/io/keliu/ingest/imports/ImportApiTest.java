@@ -62,6 +62,13 @@ class ImportApiTest {
         assertThat(summary.get("orders").get("anonymousLines").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(summary.get("deadLetters").get("rows").asLong()).isGreaterThanOrEqualTo(3);
 
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            String metrics = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("keliu_ingest_records_total{kind=\"orders\",outcome=\"accepted\"",
+                    "keliu_ingest_records_total{kind=\"orders\",outcome=\"rejected\"", "keliu_import_lines_total");
+        }
+
         JsonNode order = get("/api/v1/ingest/orders/A1");
         assertThat(order.get("lines")).hasSize(2);
         assertThat(order.get("total").decimalValue()).isEqualByComparingTo("69.70");
