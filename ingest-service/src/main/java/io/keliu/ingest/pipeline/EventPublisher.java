@@ -3,9 +3,8 @@ package io.keliu.ingest.pipeline;
 import io.keliu.contracts.v1.ChangeEvent;
 import io.keliu.contracts.v1.DeadLetter;
 import io.keliu.contracts.v1.Topics;
-import io.keliu.ingest.pipeline.PreparedBatch.RenderedEvent;
+import io.keliu.ingest.pipeline.PreparedBatch.PreparedRecord;
 import io.keliu.ingest.store.UpsertStore.Change;
-import io.keliu.ingest.store.UpsertStore.Staged;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -21,18 +20,20 @@ import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Renders and publishes change events ({@link ChangeEvent} JSON, docs/contracts.md) and dead letters. The "after" part
- * and the id of an event are rendered ahead, with the batch; only "before", known once the database has answered,
- * is rendered at publishing time and joined with them.
+ * Renders and publishes change events ({@link ChangeEvent} JSON, docs/contracts.md) and dead letters. Each event is
+ * rendered ahead, with the batch, as if its record were new; only the "before" of an update, known once the database
+ * has answered, is rendered at publishing time and spliced in.
  * <p>
  * The pipeline publishes before it commits the database transaction and waits for the broker's acknowledgement: a
  * crash in between replays the batch, which yields the same changes with the same event ids (derived from the
@@ -47,8 +48,7 @@ public class EventPublisher implements DisposableBean {
             throw new IllegalStateException("every Java runtime has MD5", e);
         }
     });
-    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] AFTER = ",\"after\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL_AND_AFTER = "null,\"after\":".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * The event JSON of docs/contracts.md: Jackson's defaults, independent of the web layer's settings, with buffers
@@ -96,10 +96,23 @@ public class EventPublisher implements DisposableBean {
         return new Delivery();
     }
 
-    <T> RenderedEvent render(IngestKind<T> kind, Staged<T> staged) {
-        String eventKey = kind.eventKey().apply(staged.record());
-        return new RenderedEvent(eventId(kind.name(), eventKey, staged.row()), eventKey,
-                json.writeValueAsBytes(staged.record()));
+    /** The events' "occurredAt" for a batch prepared at that instant, as JSON. */
+    String occurredAt(Instant preparedAt) {
+        return json.writeValueAsString(preparedAt);
+    }
+
+    /** The change event of {@code record} stored as {@code row}, rendered as if the row were new. */
+    <T> PreparedEvent render(IngestKind<T> kind, T record, byte[] row, String occurredAt) {
+        String eventKey = kind.eventKey().apply(record);
+        byte[] head = ("{\"eventId\":\"" + eventId(kind.name(), eventKey, row) + "\",\"schemaVersion\":"
+                + ChangeEvent.SCHEMA_VERSION + ",\"key\":" + json.writeValueAsString(eventKey) + ",\"occurredAt\":"
+                + occurredAt + ",\"before\":").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream event = new ByteArrayOutputStream(head.length + 640);
+        event.writeBytes(head);
+        event.writeBytes(NULL_AND_AFTER);
+        json.writeValue(event, record);
+        event.write('}');
+        return new PreparedEvent(kind.partitionKey().apply(record), event.toByteArray(), head.length);
     }
 
     /**
@@ -115,34 +128,13 @@ public class EventPublisher implements DisposableBean {
         return new UUID(ByteBuffer.wrap(hash, 0, 8).getLong(), ByteBuffer.wrap(hash, 8, 8).getLong()).toString();
     }
 
-    <T> void publishChanges(PreparedBatch<T> batch, List<Change<T>> changes, Delivery delivery) {
-        String occurredAt = json.writeValueAsString(batch.preparedAt());
-        for (Change<T> change : changes) {
-            RenderedEvent event = batch.events().get(change.after().identity());
-            byte[] before = change.before() == null ? NULL : json.writeValueAsBytes(change.before());
-            producer.send(new ProducerRecord<>(batch.kind().changeTopic(),
-                    batch.kind().partitionKey().apply(change.after().record()), envelope(event, occurredAt, before)),
-                    delivery);
+    <T> void publishChanges(IngestKind<T> kind, List<Change<T, PreparedRecord>> changes, Delivery delivery) {
+        for (Change<T, PreparedRecord> change : changes) {
+            PreparedEvent event = change.after().event();
+            byte[] value = change.before() == null ? event.asNew()
+                    : event.withBefore(json.writeValueAsBytes(change.before()));
+            producer.send(new ProducerRecord<>(kind.changeTopic(), event.partitionKey(), value), delivery);
         }
-    }
-
-    private byte[] envelope(RenderedEvent event, String occurredAt, byte[] before) {
-        byte[] head = ("{\"eventId\":\"" + event.eventId() + "\",\"schemaVersion\":" + ChangeEvent.SCHEMA_VERSION
-                + ",\"key\":" + json.writeValueAsString(event.eventKey()) + ",\"occurredAt\":" + occurredAt
-                + ",\"before\":").getBytes(StandardCharsets.UTF_8);
-        byte[] after = event.afterJson();
-        byte[] envelope = new byte[head.length + before.length + AFTER.length + after.length + 1];
-        int at = copy(head, envelope, 0);
-        at = copy(before, envelope, at);
-        at = copy(AFTER, envelope, at);
-        at = copy(after, envelope, at);
-        envelope[at] = '}';
-        return envelope;
-    }
-
-    private static int copy(byte[] from, byte[] to, int at) {
-        System.arraycopy(from, 0, to, at, from.length);
-        return at + from.length;
     }
 
     void publishDeadLetters(List<DeadLetter> letters, Delivery delivery) {

@@ -2,12 +2,12 @@ package io.keliu.ingest.pipeline;
 
 import io.keliu.contracts.v1.DeadLetter;
 import io.keliu.ingest.deadletter.DeadLetterStore;
-import io.keliu.ingest.pipeline.PreparedBatch.RenderedEvent;
+import io.keliu.ingest.pipeline.PreparedBatch.PreparedRecord;
 import io.keliu.ingest.records.Normalized;
 import io.keliu.ingest.records.RawRecord;
+import io.keliu.ingest.store.CopyRow;
 import io.keliu.ingest.store.TableSpec;
 import io.keliu.ingest.store.UpsertStore.Change;
-import io.keliu.ingest.store.UpsertStore.Staged;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,31 +58,38 @@ public class IngestWriter {
     public <T> PreparedBatch<T> prepare(IngestKind<T> kind, List<Normalized<T>> batch) {
         TableSpec<T> spec = kind.store().spec();
         boolean replaceable = !spec.versionColumns().isEmpty();
-        Map<String, Staged<T>> latest = new LinkedHashMap<>(batch.size() * 2);
+        Map<String, Candidate<T>> latest = new LinkedHashMap<>(batch.size() * 2);
         Map<String, Integer> superseded = new HashMap<>();
-        Map<String, RawRecord> sources = new HashMap<>(batch.size() * 2);
         List<DeadLetter> letters = new ArrayList<>();
+        CopyRow row = new CopyRow();
         for (Normalized<T> record : batch) {
             if (!record.isAccepted()) {
                 letters.add(new DeadLetter(kind.name(), record.raw().origin(),
                         DeadLetterStore.keepable(record.raw().payload().get()), record.errors(), clock.instant()));
                 continue;
             }
-            Staged<T> staged = Staged.of(spec, record.value());
-            Staged<T> held = latest.putIfAbsent(staged.identity(), staged);
-            if (held == null) {
-                sources.put(staged.identity(), record.raw());
-            } else if (replaceable && !Arrays.equals(held.row(), staged.row())
-                    && spec.versionOrder().compare(staged.record(), held.record()) >= 0) {
-                latest.put(staged.identity(), staged);
-                superseded.merge(staged.identity(), 1, Integer::sum);
-                sources.put(staged.identity(), record.raw());
+            spec.write(record.value(), row);
+            Candidate<T> candidate = new Candidate<>(spec.identity(record.value()), record.value(), row.end(),
+                    record.raw());
+            Candidate<T> held = latest.putIfAbsent(candidate.identity(), candidate);
+            if (held != null && replaceable && !Arrays.equals(held.row(), candidate.row())
+                    && spec.versionOrder().compare(candidate.record(), held.record()) >= 0) {
+                latest.put(candidate.identity(), candidate);
+                superseded.merge(candidate.identity(), 1, Integer::sum);
             }
         }
-        Map<String, RenderedEvent> events = new HashMap<>(latest.size() * 2);
-        latest.forEach((identity, staged) -> events.put(identity, publisher.render(kind, staged)));
-        return new PreparedBatch<>(kind, batch.size(), latest, superseded, events, sources, letters,
-                clock.instant());
+        Instant preparedAt = clock.instant();
+        String occurredAt = publisher.occurredAt(preparedAt);
+        List<PreparedRecord> records = new ArrayList<>(latest.size());
+        for (Candidate<T> candidate : latest.values()) {
+            records.add(new PreparedRecord(candidate.identity(), candidate.row(),
+                    publisher.render(kind, candidate.record(), candidate.row(), occurredAt), candidate.source()));
+        }
+        return new PreparedBatch<>(kind, batch.size(), records, superseded, letters, preparedAt);
+    }
+
+    /** A version of a record competing for its key within one batch. */
+    private record Candidate<T>(String identity, T record, byte[] row, RawRecord source) {
     }
 
     /** Prepares and writes in one go. */
@@ -103,7 +111,7 @@ public class IngestWriter {
             if (refusal == null) {
                 throw failure;
             }
-            if (batch.latest().size() == 1) {
+            if (batch.records().size() == 1) {
                 log.warn("{} record refused by the database, kept as a dead letter: {}", batch.kind().name(), refusal);
                 return writeOnce(batch.refused(refusal), publishRejects);
             }
@@ -114,16 +122,16 @@ public class IngestWriter {
 
     private <T> BatchOutcome writeOnce(PreparedBatch<T> batch, boolean publishRejects) {
         IngestKind<T> kind = batch.kind();
-        List<Change<T>> changes;
+        List<Change<T, PreparedRecord>> changes;
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                changes = kind.store().upsert(connection, batch.latest().values());
+                changes = kind.store().upsert(connection, batch.records());
                 deadLetters.save(connection, batch.deadLetters());
                 long stored = System.nanoTime();
                 EventPublisher.Delivery delivery = publisher.delivery();
-                publisher.publishChanges(batch, changes, delivery);
+                publisher.publishChanges(kind, changes, delivery);
                 if (publishRejects) {
                     publisher.publishDeadLetters(batch.deadLetters(), delivery);
                 }
@@ -141,7 +149,7 @@ public class IngestWriter {
             throw new IngestFailure("the database refused a batch of " + kind.name() + ": " + e.getMessage(), e);
         }
         long accepted = 0;
-        for (Change<T> change : changes) {
+        for (Change<T, PreparedRecord> change : changes) {
             accepted += 1 + batch.superseded().getOrDefault(change.after().identity(), 0);
         }
         int rejected = batch.deadLetters().size();

@@ -3,7 +3,6 @@ package io.keliu.ingest.store;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,18 +66,19 @@ public final class UpsertStore<T> {
      *
      * @return one change per row the table took, in no particular order
      */
-    public List<Change<T>> upsert(Connection connection, Collection<Staged<T>> records) throws SQLException {
+    public <R extends StagedRow> List<Change<T, R>> upsert(Connection connection, Collection<R> records)
+            throws SQLException {
         if (records.isEmpty()) {
             return List.of();
         }
-        Map<String, Staged<T>> byIdentity = new HashMap<>(records.size() * 2);
+        Map<String, R> byIdentity = new HashMap<>(records.size() * 2);
         try (Statement statement = connection.createStatement()) {
             statement.execute(createStaging);
             statement.execute("TRUNCATE " + stagingTable);
         }
         CopyIn staging = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
         try {
-            for (Staged<T> staged : records) {
+            for (R staged : records) {
                 byIdentity.put(staged.identity(), staged);
                 staging.writeToCopy(staged.row(), 0, staged.row().length);
                 staging.writeToCopy(NEWLINE, 0, 1);
@@ -92,9 +92,9 @@ public final class UpsertStore<T> {
         return readChanges(connection, byIdentity);
     }
 
-    private List<Change<T>> readChanges(Connection connection, Map<String, Staged<T>> byIdentity)
+    private <R extends StagedRow> List<Change<T, R>> readChanges(Connection connection, Map<String, R> byIdentity)
             throws SQLException {
-        List<Change<T>> changes = new ArrayList<>(byIdentity.size());
+        List<Change<T, R>> changes = new ArrayList<>(byIdentity.size());
         int keys = spec.keyColumns().size();
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(upsert)) {
             StringBuilder identity = new StringBuilder();
@@ -103,7 +103,7 @@ public final class UpsertStore<T> {
                 for (int k = 1; k <= keys; k++) {
                     identity.append(k > 1 ? "\u0000" : "").append(result.getString(k));
                 }
-                Staged<T> after = byIdentity.get(identity.toString());
+                R after = byIdentity.get(identity.toString());
                 boolean inserted = result.getObject(keys + 1) == null;
                 changes.add(new Change<>(inserted ? null : spec.read(result, keys + 1), after));
             }
@@ -116,19 +116,16 @@ public final class UpsertStore<T> {
     }
 
     /**
-     * A record ready to stage: its key as one string ({@link TableSpec#identity}) and its COPY row in UTF-8, which
-     * also stands for its content (two versions with equal rows are the same).
+     * A record ready to stage: its key as one string ({@link TableSpec#identity}) and its COPY row in UTF-8
+     * ({@link CopyRow}), which also stands for its content (two versions with equal rows are the same).
      */
-    public record Staged<T>(String identity, T record, byte[] row) {
-        public static <T> Staged<T> of(TableSpec<T> spec, T record) {
-            StringBuilder buffer = new StringBuilder(256);
-            CopyRow row = new CopyRow(buffer);
-            spec.write(record, row);
-            return new Staged<>(spec.identity(record), record, row.end().getBytes(StandardCharsets.UTF_8));
-        }
+    public interface StagedRow {
+        String identity();
+
+        byte[] row();
     }
 
     /** A row the table took: {@code before} is null for a new row. */
-    public record Change<T>(T before, Staged<T> after) {
+    public record Change<T, R extends StagedRow>(T before, R after) {
     }
 }

@@ -139,8 +139,8 @@ class RawTopicsConsumer implements SmartLifecycle {
                 long polling = System.nanoTime();
                 ConsumerRecords<String, byte[]> records = subscribed.poll(POLL);
                 long decoding = System.nanoTime();
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    add(pending, kindByTopic.get(record.topic()), record);
+                for (TopicPartition partition : records.partitions()) {
+                    add(pending, kindByTopic.get(partition.topic()), partition, records.records(partition));
                 }
                 long handing = System.nanoTime();
                 handOff(pending, records.isEmpty());
@@ -165,22 +165,24 @@ class RawTopicsConsumer implements SmartLifecycle {
         return metrics;
     }
 
-    private static <T> void add(Map<IngestKind<?>, Work<?>> pending, IngestKind<T> kind,
-                                ConsumerRecord<String, byte[]> record) {
+    private static <T> void add(Map<IngestKind<?>, Work<?>> pending, IngestKind<T> kind, TopicPartition partition,
+                                List<ConsumerRecord<String, byte[]>> records) {
         @SuppressWarnings("unchecked")
         Work<T> batch = (Work<T>) pending.computeIfAbsent(kind, k -> new Work<>(kind));
-        String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
-        byte[] value = record.value() == null ? new byte[0] : record.value();
-        Normalized<T> normalized;
-        try {
-            normalized = kind.normalizer().normalize(
-                    JsonRecordDecoder.decode(kind.fields(), value, 0, value.length, origin, 0));
-        } catch (UnreadableRecord e) {
-            normalized = Normalized.unreadable(kind.fields(), origin, 0, e);
+        String source = partition.topic() + "-" + partition.partition() + "@";
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String origin = source + record.offset();
+            byte[] value = record.value() == null ? new byte[0] : record.value();
+            Normalized<T> normalized;
+            try {
+                normalized = kind.normalizer().normalize(
+                        JsonRecordDecoder.decode(kind.fields(), value, 0, value.length, origin, 0));
+            } catch (UnreadableRecord e) {
+                normalized = Normalized.unreadable(kind.fields(), origin, 0, e);
+            }
+            batch.records.add(normalized);
         }
-        batch.records.add(normalized);
-        batch.offsets.put(new TopicPartition(record.topic(), record.partition()),
-                new OffsetAndMetadata(record.offset() + 1));
+        batch.offsets.put(partition, new OffsetAndMetadata(records.getLast().offset() + 1));
     }
 
     /** Hands full batches to the writer, and partial ones when the topics have gone quiet. */
