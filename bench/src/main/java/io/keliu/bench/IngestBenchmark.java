@@ -79,7 +79,7 @@ public final class IngestBenchmark {
 
         Process ingest = startIngest();
         try {
-            Pipeline pipeline = measurePipeline(lines);
+            Pipeline pipeline = measurePipeline(lines, ingest.pid());
             long stored = count("select count(*) from ingest.order_lines where order_id like '" + run + "%'");
             long events = changeEvents();
             Path csv = writeCsv(new SyntheticOrders(run + "I"), importLines);
@@ -141,16 +141,21 @@ public final class IngestBenchmark {
         return option("jdbc", "jdbc:postgresql://localhost:15432/postgres");
     }
 
-    private record Pipeline(double seconds, long measuredLines, double peakHeapMb) {
+    /** @param cpuSeconds CPU used by each part over the measured window ({@link CpuAccounting}) */
+    private record Pipeline(double seconds, long measuredLines, double peakHeapMb, Map<String, Double> cpuSeconds) {
     }
 
-    /** From the first committed offset to the last; heap sampled from the actuator while it runs. */
-    private Pipeline measurePipeline(long lines) throws Exception {
+    /**
+     * From the first committed offset to the last; heap sampled from the actuator while it runs, and the CPU of
+     * every part counted over the same window.
+     */
+    private Pipeline measurePipeline(long lines, long ingestPid) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 option("bootstrap", "localhost:19092")))) {
             long first = 0;
             long startedAt = 0;
             double peakHeap = 0;
+            CpuAccounting cpu = null;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
             while (System.nanoTime() < deadline) {
                 long committed = committed(admin);
@@ -158,10 +163,11 @@ public final class IngestBenchmark {
                 if (startedAt == 0 && committed > 0) {
                     startedAt = now;
                     first = committed;
+                    cpu = CpuAccounting.start(ingestPid);
                 }
                 peakHeap = Math.max(peakHeap, heapMb());
                 if (committed >= lines) {
-                    return new Pipeline((now - startedAt) / 1e9, lines - first, peakHeap);
+                    return new Pipeline((now - startedAt) / 1e9, lines - first, peakHeap, cpu.secondsSinceStart());
                 }
                 Thread.sleep(100);
             }
@@ -272,5 +278,23 @@ public final class IngestBenchmark {
                 """, pipeline.measuredLines(), pipeline.seconds(), pipelineRate, lines, copySeconds, copyRate,
                 importLines, importSeconds, importLines / importSeconds, pipelineRate / copyRate,
                 pipeline.peakHeapMb(), stored, lines, Topics.ORDERS, events, imported, importLines);
+        reportCpu(pipeline);
+    }
+
+    /** Where the CPU of a line went while the pipeline ran, and the rate the machine's cores allow at that cost. */
+    private static void reportCpu(Pipeline pipeline) {
+        if (!CpuAccounting.available()) {
+            return;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("%n| CPU while the pipeline ran | CPU seconds | cores in use | µs per line |%n"
+                + "| --- | ---: | ---: | ---: |%n");
+        pipeline.cpuSeconds().forEach((part, seconds) -> System.out.printf("| %s | %.1f | %.2f | %.1f |%n",
+                part.equals("machine") ? "whole machine (all processes)" : part, seconds,
+                seconds / pipeline.seconds(), seconds * 1e6 / pipeline.measuredLines()));
+        double perLine = pipeline.cpuSeconds().get("machine") / pipeline.measuredLines();
+        double database = pipeline.cpuSeconds().get("PostgreSQL") / pipeline.measuredLines();
+        System.out.printf("%nAt this CPU per line, %d cores allow at most %,.0f lines/s; at 150,000 lines/s "
+                + "PostgreSQL alone would need %.2f cores.%n", cores, cores / perLine, 150_000 * database);
     }
 }
