@@ -4,14 +4,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param enabled   whether the raw topics are consumed (off for an instance that only serves imports)
- * @param batchSize the most records written in one transaction; larger batches amortize the upsert
- * @param queue     how many decoded batches may wait for the database writer before polling pauses
+ * @param batchSize the most records written in one transaction; larger batches amortize the upsert, smaller ones
+ *                  keep less in memory (the garbage collector copies what a batch holds while it waits)
+ * @param queue     how many decoded batches may wait for the database writers before polling pauses
+ * @param writers   how many batches are written at once, each on its own connection: while one waits for the
+ *                  database, another publishes its events
  */
 @ConfigurationProperties("keliu.ingest.consumer")
-public record ConsumerProperties(Boolean enabled, Integer batchSize, Integer queue) {
+public record ConsumerProperties(Boolean enabled, Integer batchSize, Integer queue, Integer writers) {
     public ConsumerProperties {
         enabled = enabled == null || enabled;
-        batchSize = batchSize == null ? 20_000 : batchSize;
+        batchSize = batchSize == null ? 5_000 : batchSize;
         queue = queue == null ? 1 : queue;
+        writers = writers == null ? 2 : writers;
     }
 }

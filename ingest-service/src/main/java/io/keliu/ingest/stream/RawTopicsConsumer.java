@@ -30,16 +30,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Consumes the raw topics with two threads joined by a short queue: the poller decodes and validates while the writer
- * commits the previous batch to PostgreSQL, so the two costs overlap. Offsets are committed only after the database
- * commit of every record below them (at-least-once); redelivered records are no-ops in the upsert. A malformed
+ * Consumes the raw topics with a poller and a few writers joined by a short queue: the poller decodes, validates and
+ * prepares while the writers store earlier batches, each in its own transaction, so the costs overlap. Offsets are
+ * committed only after the database commit of every record below them (at-least-once, {@link WrittenOffsets});
+ * redelivered records are no-ops in the upsert. Two writers never reorder the versions of a key: the later batch's
+ * upsert waits for the earlier one's row locks, so it sees, and publishes after, what the earlier one stored. A malformed
  * record becomes a dead letter and never stops the consumer; a database or broker outage retries the batch until
  * it goes through, holding back polling meanwhile.
  */
@@ -55,13 +56,13 @@ class RawTopicsConsumer implements SmartLifecycle {
     private final MeterRegistry registry;
     private final Map<String, IngestKind<?>> kindByTopic;
     private final BlockingQueue<Prepared<?>> work;
-    private final ConcurrentLinkedQueue<Map<TopicPartition, OffsetAndMetadata>> written = new ConcurrentLinkedQueue<>();
+    private final WrittenOffsets written = new WrittenOffsets();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
     private volatile String lastFailure;
     private volatile Consumer<String, byte[]> consumer;
     private Thread poller;
-    private Thread dbWriter;
+    private final List<Thread> dbWriters = new ArrayList<>();
 
     RawTopicsConsumer(ConsumerFactory<String, byte[]> consumers, IngestWriter writer, ConsumerProperties properties,
                       MeterRegistry registry, List<IngestKind<?>> kinds) {
@@ -80,7 +81,9 @@ class RawTopicsConsumer implements SmartLifecycle {
         }
         running = true;
         poller = Thread.ofPlatform().name("raw-topics-poller").start(this::pollUntilStopped);
-        dbWriter = Thread.ofPlatform().name("raw-topics-writer").start(this::writeLoop);
+        for (int i = 0; i < properties.writers(); i++) {
+            dbWriters.add(Thread.ofPlatform().name("raw-topics-writer-" + i).start(this::writeLoop));
+        }
     }
 
     @Override
@@ -91,10 +94,9 @@ class RawTopicsConsumer implements SmartLifecycle {
             current.wakeup();
         }
         join(poller);
-        if (dbWriter != null) {
-            dbWriter.interrupt();
-        }
-        join(dbWriter);
+        dbWriters.forEach(Thread::interrupt);
+        dbWriters.forEach(RawTopicsConsumer::join);
+        dbWriters.clear();
     }
 
     @Override
@@ -191,7 +193,7 @@ class RawTopicsConsumer implements SmartLifecycle {
         while (batches.hasNext()) {
             Work<?> batch = batches.next();
             if (quiet || batch.records.size() >= properties.batchSize()) {
-                Prepared<?> prepared = batch.prepare(writer);
+                Prepared<?> prepared = batch.prepare(writer, written.handOff());
                 inFlight.incrementAndGet();
                 while (running && !work.offer(prepared, 100, TimeUnit.MILLISECONDS)) {
                     commitWritten();
@@ -201,17 +203,8 @@ class RawTopicsConsumer implements SmartLifecycle {
         }
     }
 
-    /** The offsets below which everything is in the database; later batches overwrite earlier ones. */
-    private Map<TopicPartition, OffsetAndMetadata> drainWritten() {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (Map<TopicPartition, OffsetAndMetadata> batch; (batch = written.poll()) != null; ) {
-            offsets.putAll(batch);
-        }
-        return offsets;
-    }
-
     private void commitWritten() {
-        Map<TopicPartition, OffsetAndMetadata> offsets = drainWritten();
+        Map<TopicPartition, OffsetAndMetadata> offsets = written.drain();
         if (!offsets.isEmpty()) {
             consumer.commitAsync(offsets, (committed, failure) -> {
                 if (failure != null) {
@@ -231,7 +224,7 @@ class RawTopicsConsumer implements SmartLifecycle {
                 return;
             }
             if (batch != null && writeUntilDone(batch)) {
-                written.add(batch.offsets());
+                written.written(batch.sequence(), batch.offsets());
                 inFlight.decrementAndGet();
             }
         }
@@ -281,7 +274,7 @@ class RawTopicsConsumer implements SmartLifecycle {
                     return;
                 }
             }
-            Map<TopicPartition, OffsetAndMetadata> offsets = drainWritten();
+            Map<TopicPartition, OffsetAndMetadata> offsets = written.drain();
             if (!offsets.isEmpty()) {
                 consumer.commitSync(offsets);
             }
@@ -304,11 +297,12 @@ class RawTopicsConsumer implements SmartLifecycle {
         }
 
         /** Runs on the poller thread, so that the database writer only stores, publishes and commits. */
-        Prepared<T> prepare(IngestWriter writer) {
-            return new Prepared<>(writer.prepare(kind, records), offsets);
+        Prepared<T> prepare(IngestWriter writer, long sequence) {
+            return new Prepared<>(writer.prepare(kind, records), offsets, sequence);
         }
     }
 
-    private record Prepared<T>(PreparedBatch<T> batch, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    private record Prepared<T>(PreparedBatch<T> batch, Map<TopicPartition, OffsetAndMetadata> offsets,
+                               long sequence) {
     }
 }
