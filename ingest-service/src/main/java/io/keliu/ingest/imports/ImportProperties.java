@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("keliu.ingest.imports")
 public record ImportProperties(Integer batchSize, Integer maxRecordBytes, Integer maxErrors) {
     public ImportProperties {
-        batchSize = batchSize == null ? 20_000 : batchSize;
+        batchSize = batchSize == null ? 5_000 : batchSize;
         maxRecordBytes = maxRecordBytes == null ? 1 << 20 : maxRecordBytes;
         maxErrors = maxErrors == null ? 1_000 : maxErrors;
     }

@@ -1,0 +1,101 @@
+package io.keliu.ingest.stream;
+
+import io.keliu.contracts.v1.Topics;
+import io.keliu.testsupport.KeliuIntegrationTest;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Batches of about two records written by three writers at once: the versions of one order line, spread over many
+ * batches that are stored concurrently, must still reach the table and the change topic in version order. (Versions
+ * that meet in one batch collapse into the newest, which alone gets an event.)
+ */
+@KeliuIntegrationTest
+@TestPropertySource(properties = {"keliu.ingest.consumer.batch-size=2", "keliu.ingest.consumer.writers=3",
+        "spring.kafka.consumer.max-poll-records=2"})
+class ParallelWritersTest {
+    private static final int VERSIONS = 40;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Test
+    void versionsOfOneLineSpreadOverConcurrentBatchesArriveInOrder() {
+        for (int v = 1; v <= VERSIONS; v++) {
+            send("O-hot", v);
+            send("O-other-" + v, v); // another key in the same batches, on the same partition
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(jdbc.queryForObject("select count(*) from ingest.order_lines", Long.class))
+                    .isEqualTo(VERSIONS + 1L);
+            assertThat(jdbc.queryForObject("select remark from ingest.order_lines where order_id = 'O-hot'",
+                    String.class)).isEqualTo("v" + VERSIONS);
+        });
+        List<JsonNode> hot = changesOf("O-hot/P1");
+        assertThat(hot.size()).as("events of the hot line (one per batch it was in)").isGreaterThan(VERSIONS / 2);
+        assertThat(hot.getFirst().get("before").isNull()).isTrue();
+        for (int i = 1; i < hot.size(); i++) {
+            assertThat(version(hot.get(i))).isGreaterThan(version(hot.get(i - 1)));
+            assertThat(hot.get(i).get("before")).isEqualTo(hot.get(i - 1).get("after"));
+        }
+    }
+
+    private static int version(JsonNode event) {
+        return Integer.parseInt(event.get("after").get("remark").asString().substring(1));
+    }
+
+    private void send(String orderId, int version) {
+        String value = "{\"order_id\":\"" + orderId + "\",\"created_at\":\"2024-05-01T10:00:00\",\"product_id\":\"P1\","
+                + "\"quantity\":1,\"amount\":\"9.90\",\"status\":\"待发货\",\"remark\":\"v" + version + "\","
+                + "\"updated_at\":\"2024-05-02T10:00:" + String.format("%02d", version) + "\"}";
+        kafka.send(Topics.RAW_ORDERS, "same-partition", value.getBytes(StandardCharsets.UTF_8)).join();
+    }
+
+    private List<JsonNode> changesOf(String key) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "parallel-writers-test", false);
+        props.put("auto.offset.reset", "earliest");
+        List<JsonNode> events = new ArrayList<>();
+        try (Consumer<String, byte[]> changes = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer()).createConsumer()) {
+            changes.subscribe(List.of(Topics.ORDERS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : changes.poll(Duration.ofMillis(200))) {
+                    JsonNode event = json.readTree(new String(record.value(), StandardCharsets.UTF_8));
+                    if (event.get("key").asString().equals(key)) {
+                        events.add(event);
+                    }
+                }
+                return !events.isEmpty() && version(events.getLast()) == VERSIONS;
+            });
+        }
+        return events;
+    }
+}
