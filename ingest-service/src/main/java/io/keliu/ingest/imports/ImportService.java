@@ -6,6 +6,7 @@ import io.keliu.ingest.pipeline.IngestFailure;
 import io.keliu.ingest.pipeline.IngestKind;
 import io.keliu.ingest.pipeline.IngestWriter;
 import io.keliu.ingest.pipeline.PreparedBatch;
+import io.keliu.ingest.pipeline.StoreOrder;
 import io.keliu.ingest.records.Normalized;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -25,9 +28,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Imports a file as it streams in: reads and validates one batch while the previous one is written, so memory stays
- * at about two batches whatever the file size. A batch that fails leaves the earlier ones committed; importing the
- * file again is safe because every write is an idempotent upsert.
+ * Imports a file as it streams in: reads and validates one batch while earlier ones are written (a few at once, each
+ * in its own transaction), so memory stays at a few batches whatever the file size. Outcomes are tallied in file order.
+ * A batch that fails leaves others committed; importing the file again is safe because every write is an idempotent
+ * upsert. Versions of a key in two batches written at once still apply in file order: the later batch's upsert waits
+ * for the earlier one's row locks.
  */
 @Service
 class ImportService {
@@ -53,20 +58,25 @@ class ImportService {
                 "import " + importId);
         Tally tally = new Tally(properties.maxErrors());
         Counter lines = Counter.builder("keliu.import.lines").tag("kind", kind.name()).register(registry);
-        CompletableFuture<BatchOutcome> previous = CompletableFuture.completedFuture(null);
+        Deque<CompletableFuture<BatchOutcome>> writing = new ArrayDeque<>();
+        StoreOrder order = new StoreOrder();
         List<Normalized<T>> batch = new ArrayList<>(properties.batchSize());
         long lastProgress = started;
         for (Normalized<T> record = reader.next(); record != null; record = reader.next()) {
             batch.add(record);
             if (batch.size() == properties.batchSize()) {
-                tally.add(await(previous));
-                previous = writeAsync(kind, batch);
+                if (writing.size() == properties.writers()) {
+                    tally.add(await(writing.removeFirst()));
+                }
+                writing.addLast(writeAsync(kind, batch, order.next()));
                 lines.increment(batch.size());
                 batch = new ArrayList<>(properties.batchSize());
                 lastProgress = logProgress(importId, tally, started, lastProgress);
             }
         }
-        tally.add(await(previous));
+        while (!writing.isEmpty()) {
+            tally.add(await(writing.removeFirst()));
+        }
         tally.add(writer.write(kind, batch, false));
         lines.increment(batch.size());
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -77,10 +87,11 @@ class ImportService {
                 importId, kind.name(), reader.ignoredColumns(), seconds, Math.round(total / Math.max(seconds, 1e-3)));
     }
 
-    /** Prepares the batch on the reading thread and writes it on another, while the next batch is read. */
-    private <T> CompletableFuture<BatchOutcome> writeAsync(IngestKind<T> kind, List<Normalized<T>> batch) {
+    /** Prepares the batch on the reading thread and writes it on another, while the next batches are read. */
+    private <T> CompletableFuture<BatchOutcome> writeAsync(IngestKind<T> kind, List<Normalized<T>> batch,
+                                                           StoreOrder.Turn turn) {
         PreparedBatch<T> prepared = writer.prepare(kind, batch);
-        return CompletableFuture.supplyAsync(() -> writer.write(prepared, false), writes);
+        return CompletableFuture.supplyAsync(() -> writer.write(prepared, false, turn), writes);
     }
 
     private static BatchOutcome await(CompletableFuture<BatchOutcome> write) {

@@ -92,9 +92,9 @@ public class IngestWriter {
     private record Candidate<T>(String identity, T record, byte[] row, RawRecord source) {
     }
 
-    /** Prepares and writes in one go. */
+    /** Prepares and writes in one go, for a batch that no other batch of its stream is written beside. */
     public <T> BatchOutcome write(IngestKind<T> kind, List<Normalized<T>> batch, boolean publishRejects) {
-        return write(prepare(kind, batch), publishRejects);
+        return write(prepare(kind, batch), publishRejects, StoreOrder.alone());
     }
 
     /**
@@ -102,10 +102,20 @@ public class IngestWriter {
      * the batch, and keeps them as dead letters, so that one bad record never holds back the others or the consumer.
      *
      * @param publishRejects whether rejected records also go to the dead-letter topic (imports report them instead)
+     * @param turn           the batch's place among batches of its stream written at once
      */
-    public <T> BatchOutcome write(PreparedBatch<T> batch, boolean publishRejects) {
+    public <T> BatchOutcome write(PreparedBatch<T> batch, boolean publishRejects, StoreOrder.Turn turn) {
         try {
-            return writeOnce(batch, publishRejects);
+            return writeIsolatingRefusals(batch, publishRejects, turn);
+        } finally {
+            turn.release();
+        }
+    }
+
+    private <T> BatchOutcome writeIsolatingRefusals(PreparedBatch<T> batch, boolean publishRejects,
+                                                    StoreOrder.Turn turn) {
+        try {
+            return writeOnce(batch, publishRejects, turn);
         } catch (IngestFailure failure) {
             String refusal = failure.dataRefusal();
             if (refusal == null) {
@@ -113,22 +123,25 @@ public class IngestWriter {
             }
             if (batch.records().size() == 1) {
                 log.warn("{} record refused by the database, kept as a dead letter: {}", batch.kind().name(), refusal);
-                return writeOnce(batch.refused(refusal), publishRejects);
+                return writeOnce(batch.refused(refusal), publishRejects, turn);
             }
             List<PreparedBatch<T>> halves = batch.halves();
-            return write(halves.get(0), publishRejects).plus(write(halves.get(1), publishRejects));
+            return writeIsolatingRefusals(halves.get(0), publishRejects, turn)
+                    .plus(writeIsolatingRefusals(halves.get(1), publishRejects, turn));
         }
     }
 
-    private <T> BatchOutcome writeOnce(PreparedBatch<T> batch, boolean publishRejects) {
+    private <T> BatchOutcome writeOnce(PreparedBatch<T> batch, boolean publishRejects, StoreOrder.Turn turn) {
         IngestKind<T> kind = batch.kind();
         List<Change<T, PreparedRecord>> changes;
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                turn.await();
                 changes = kind.store().upsert(connection, batch.records());
                 deadLetters.save(connection, batch.deadLetters());
+                turn.release(); // the rows stay locked until the commit; a later batch may store meanwhile
                 long stored = System.nanoTime();
                 EventPublisher.Delivery delivery = publisher.delivery();
                 publisher.publishChanges(kind, changes, delivery);

@@ -4,6 +4,7 @@ import io.keliu.ingest.pipeline.IngestFailure;
 import io.keliu.ingest.pipeline.IngestKind;
 import io.keliu.ingest.pipeline.IngestWriter;
 import io.keliu.ingest.pipeline.PreparedBatch;
+import io.keliu.ingest.pipeline.StoreOrder;
 import io.keliu.ingest.records.JsonRecordDecoder;
 import io.keliu.ingest.records.Normalized;
 import io.keliu.ingest.records.UnreadableRecord;
@@ -39,8 +40,8 @@ import java.util.stream.Collectors;
  * Consumes the raw topics with a poller and a few writers joined by a short queue: the poller decodes, validates and
  * prepares while the writers store earlier batches, each in its own transaction, so the costs overlap. Offsets are
  * committed only after the database commit of every record below them (at-least-once, {@link WrittenOffsets});
- * redelivered records are no-ops in the upsert. Two writers never reorder the versions of a key: the later batch's
- * upsert waits for the earlier one's row locks, so it sees, and publishes after, what the earlier one stored. A malformed
+ * redelivered records are no-ops in the upsert. Writers store in hand-off order ({@link StoreOrder}) and hold their
+ * rows' locks until they commit, so the versions of a key apply, and their events go out, in stream order. A malformed
  * record becomes a dead letter and never stops the consumer; a database or broker outage retries the batch until
  * it goes through, holding back polling meanwhile.
  */
@@ -57,6 +58,7 @@ class RawTopicsConsumer implements SmartLifecycle {
     private final Map<String, IngestKind<?>> kindByTopic;
     private final BlockingQueue<Prepared<?>> work;
     private final WrittenOffsets written = new WrittenOffsets();
+    private final StoreOrder storeOrder = new StoreOrder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
     private volatile String lastFailure;
@@ -193,7 +195,7 @@ class RawTopicsConsumer implements SmartLifecycle {
         while (batches.hasNext()) {
             Work<?> batch = batches.next();
             if (quiet || batch.records.size() >= properties.batchSize()) {
-                Prepared<?> prepared = batch.prepare(writer, written.handOff());
+                Prepared<?> prepared = batch.prepare(writer, written.handOff(), storeOrder.next());
                 inFlight.incrementAndGet();
                 while (running && !work.offer(prepared, 100, TimeUnit.MILLISECONDS)) {
                     commitWritten();
@@ -234,7 +236,7 @@ class RawTopicsConsumer implements SmartLifecycle {
     private <T> boolean writeUntilDone(Prepared<T> batch) {
         while (true) {
             try {
-                writer.write(batch.batch(), true);
+                writer.write(batch.batch(), true, batch.turn());
                 return true;
             } catch (IngestFailure e) {
                 log.warn("{}; retrying in {} s", e.getMessage(), RETRY_MILLIS / 1000);
@@ -297,12 +299,12 @@ class RawTopicsConsumer implements SmartLifecycle {
         }
 
         /** Runs on the poller thread, so that the database writer only stores, publishes and commits. */
-        Prepared<T> prepare(IngestWriter writer, long sequence) {
-            return new Prepared<>(writer.prepare(kind, records), offsets, sequence);
+        Prepared<T> prepare(IngestWriter writer, long sequence, StoreOrder.Turn turn) {
+            return new Prepared<>(writer.prepare(kind, records), offsets, sequence, turn);
         }
     }
 
     private record Prepared<T>(PreparedBatch<T> batch, Map<TopicPartition, OffsetAndMetadata> offsets,
-                               long sequence) {
+                               long sequence, StoreOrder.Turn turn) {
     }
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -17,6 +18,10 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,13 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Batches of about two records written by three writers at once: the versions of one order line, spread over many
- * batches that are stored concurrently, must still reach the table and the change topic in version order. (Versions
- * that meet in one batch collapse into the newest, which alone gets an event.)
+ * Batches of about two records written by three writers at once, from the raw topic and from an import: the versions
+ * of one order line, spread over many batches that are stored concurrently, must still reach the table and the change
+ * topic in version order. (Versions that meet in one batch collapse into the newest, which alone gets an event.)
  */
 @KeliuIntegrationTest
 @TestPropertySource(properties = {"keliu.ingest.consumer.batch-size=2", "keliu.ingest.consumer.writers=3",
-        "spring.kafka.consumer.max-poll-records=2"})
+        "spring.kafka.consumer.max-poll-records=2", "keliu.ingest.imports.batch-size=2",
+        "keliu.ingest.imports.writers=3"})
 class ParallelWritersTest {
     private static final int VERSIONS = 40;
 
@@ -45,6 +51,8 @@ class ParallelWritersTest {
     ObjectMapper json;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @LocalServerPort
+    int port;
 
     @Test
     void versionsOfOneLineSpreadOverConcurrentBatchesArriveInOrder() {
@@ -59,7 +67,49 @@ class ParallelWritersTest {
             assertThat(jdbc.queryForObject("select remark from ingest.order_lines where order_id = 'O-hot'",
                     String.class)).isEqualTo("v" + VERSIONS);
         });
-        List<JsonNode> hot = changesOf("O-hot/P1");
+        assertVersionOrder(changesOf("O-hot/P1"));
+    }
+
+    @Test
+    void aLogSentAgainWithOtherContentKeepsItsFirstVersionWhateverTheWriterThatStoresIt() {
+        for (int v = 1; v <= VERSIONS; v++) {
+            sendLog("L-hot", "m" + v);
+            sendLog("L-other-" + v, "m1");
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select count(*) from ingest.system_logs where log_id like 'L-other-%'", Long.class))
+                .isEqualTo(VERSIONS));
+        assertThat(jdbc.queryForObject("select message from ingest.system_logs where log_id = 'L-hot'",
+                String.class)).isEqualTo("m1");
+    }
+
+    private void sendLog(String logId, String message) {
+        String value = "{\"log_id\":\"" + logId + "\",\"level\":\"INFO\",\"message\":\"" + message
+                + "\",\"logged_at\":\"2024-05-01T10:00:00\"}";
+        kafka.send(Topics.RAW_LOGS, "same-partition", value.getBytes(StandardCharsets.UTF_8)).join();
+    }
+
+    @Test
+    void versionsOfOneLineSpreadOverConcurrentlyWrittenImportBatchesApplyInFileOrder() throws Exception {
+        StringBuilder csv = new StringBuilder("order_id,created_at,product_id,quantity,amount,remark,updated_at\n");
+        for (int v = 1; v <= VERSIONS; v++) {
+            csv.append("I-hot,2024-05-01T10:00:00,P1,1,9.90,v").append(v).append(",2024-05-02T10:00:")
+                    .append(String.format("%02d", v)).append('\n');
+            csv.append("I-other-").append(v).append(",2024-05-01T10:00:00,P1,1,9.90,v1,\n");
+        }
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/v1/imports/orders"))
+                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(json.readTree(response.body()).get("accepted").asLong()).isEqualTo(2L * VERSIONS);
+        }
+        assertThat(jdbc.queryForObject("select remark from ingest.order_lines where order_id = 'I-hot'",
+                String.class)).isEqualTo("v" + VERSIONS);
+        assertVersionOrder(changesOf("I-hot/P1"));
+    }
+
+    private static void assertVersionOrder(List<JsonNode> hot) {
         assertThat(hot.size()).as("events of the hot line (one per batch it was in)").isGreaterThan(VERSIONS / 2);
         assertThat(hot.getFirst().get("before").isNull()).isTrue();
         for (int i = 1; i < hot.size(); i++) {
@@ -80,7 +130,7 @@ class ParallelWritersTest {
     }
 
     private List<JsonNode> changesOf(String key) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "parallel-writers-test", false);
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "parallel-writers-" + key, false);
         props.put("auto.offset.reset", "earliest");
         List<JsonNode> events = new ArrayList<>();
         try (Consumer<String, byte[]> changes = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
