@@ -1,5 +1,7 @@
 package io.keliu.analytics.io;
 
+import io.keliu.contracts.v1.CsvFields;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -59,7 +61,7 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
     /** Reads the whole of {@code reader} (the caller closes it); an I/O failure is an {@link UncheckedIOException}. */
     public static CsvTable parse(Reader reader, String source, Comments comments) {
         try {
-            return parse(new RecordReader(new BufferedReader(reader), comments), source);
+            return parse(new RecordReader(new BufferedReader(reader), comments, source), source);
         } catch (IOException e) {
             throw cannotRead(source, e);
         }
@@ -185,13 +187,15 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
     private static final class RecordReader {
         private final BufferedReader in;
         private final Comments comments;
+        private final String source;
         /** Lines read so far. */
         private int line;
         private int startLine;
 
-        RecordReader(BufferedReader in, Comments comments) {
+        RecordReader(BufferedReader in, Comments comments, String source) {
             this.in = in;
             this.comments = comments;
+            this.source = source;
         }
 
         /** The 1-based line on which the record last returned by {@link #next()} starts. */
@@ -218,40 +222,19 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
             }
         }
 
+        /** The record starting with {@code text}, with the lines a quoted field spans appended. */
         private String[] split(String text) throws IOException {
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            while (true) {
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    if (quoted) {
-                        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                            field.append('"');
-                            i++;
-                        } else if (c == '"') {
-                            quoted = false;
-                        } else {
-                            field.append(c);
-                        }
-                    } else if (c == '"') {
-                        quoted = true;
-                    } else if (c == ',') {
-                        fields.add(field.toString());
-                        field.setLength(0);
-                    } else {
-                        field.append(c);
-                    }
-                }
-                String continuation = quoted ? in.readLine() : null;
+            List<String> fields = CsvFields.split(text);
+            while (fields == null) {
+                String continuation = in.readLine();
                 if (continuation == null) {
-                    break;
+                    throw new DataFormatException(source + ": line " + startLine
+                            + " opens a quoted field (\") that the file never closes");
                 }
                 line++;
-                field.append('\n');
-                text = continuation;
+                text = text + "\n" + continuation;
+                fields = CsvFields.split(text);
             }
-            fields.add(field.toString());
             return fields.toArray(String[]::new);
         }
     }

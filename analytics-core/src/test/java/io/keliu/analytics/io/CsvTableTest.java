@@ -37,4 +37,16 @@ class CsvTableTest {
         assertThatThrownBy(() -> table.requiredText(0, 2)).hasMessage("t.csv, line 2, column name: empty value");
         assertThatThrownBy(() -> CsvTable.parse("a,b\n", "h.csv").requireRows()).hasMessageContaining("no data rows");
     }
+
+    @Test
+    void aQuotedFieldMaySpanLinesButMustBeClosed() {
+        CsvTable table = CsvTable.parse("id,remark,n\n1,\"two\nlines, \"\"quoted\"\"\",3\n2,12\" pizza,4\n", "q.csv");
+
+        assertThat(table.text(0, 1)).isEqualTo("two\nlines, \"quoted\"");
+        assertThat(table.text(1, 1)).isEqualTo("12\" pizza");
+        assertThat(table.where(1, 2)).isEqualTo("q.csv, line 4, column n");
+        assertThatThrownBy(() -> CsvTable.parse("id,remark\n1,\"never closed\n", "u.csv"))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage("u.csv: line 2 opens a quoted field (\") that the file never closes");
+    }
 }

@@ -1,5 +1,6 @@
 package io.keliu.ingest.imports;
 
+import io.keliu.contracts.v1.CsvFields;
 import io.keliu.contracts.v1.FieldError;
 import io.keliu.ingest.pipeline.IngestKind;
 import io.keliu.ingest.records.FieldSet;
@@ -58,7 +59,10 @@ final class RecordReader<T> {
             throw new ImportRefused("the file is empty; a CSV import starts with a header line naming its columns ("
                     + String.join(",", kind.fields().names()) + ")");
         }
-        List<String> columns = CsvLine.split(decodeHeader(header));
+        List<String> columns = CsvFields.split(decodeHeader(header));
+        if (columns == null) {
+            throw new ImportRefused("the header line opens a quote (\") that the file never closes");
+        }
         FieldSet fields = kind.fields();
         fieldOfColumn = new int[columns.size()];
         List<String> ignored = new ArrayList<>();
@@ -123,7 +127,11 @@ final class RecordReader<T> {
                     + e.position + " of the line); save the file as UTF-8 or name its encoding, e.g. ?charset=GBK",
                     payload);
         }
-        List<String> columns = CsvLine.split(text);
+        List<String> columns = CsvFields.split(text);
+        if (columns == null) {
+            throw new UnreadableRecord("opens a quoted field (\") that the file never closes; close the quote, or "
+                    + "double a quote inside a quoted value (\"\")", payload);
+        }
         if (columns.size() != fieldOfColumn.length) {
             String hint = columns.size() > fieldOfColumn.length
                     ? "a comma inside a value must be quoted (\"a,b\")" : "is the line cut short?";

@@ -92,17 +92,19 @@ class ImportApiTest {
         file.writeBytes("B4,u1,2024-05-01,,P1,1,9.9,,,,,,\"a remark\nover two lines\"\n".getBytes(UTF_8));
         file.writeBytes("\n".getBytes(UTF_8));
         file.writeBytes(line("B5", "after a blank line"));
+        file.writeBytes("B6,u1,2024-05-01,,P1,1,9.9,,,,,,\"a quote never closed".getBytes(UTF_8));
 
         JsonNode summary = post("orders", "text/csv", file.toByteArray());
         assertThat(summary.get("accepted").asLong()).as(summary.toString()).isEqualTo(3);
-        assertThat(summary.get("rejected").asLong()).isEqualTo(2);
+        assertThat(summary.get("rejected").asLong()).isEqualTo(3);
+        assertThat(errorAt(summary, 9)).contains("opens a quoted field", "never closes");
         assertThat(errorAt(summary, 3)).contains("not valid UTF-8", "?charset=GBK");
         assertThat(errorAt(summary, 4)).contains("bytes long; a record may be at most 1048576 bytes");
         assertThat(jdbc.queryForObject("select remark from ingest.order_lines where order_id = 'B4'",
                 String.class)).isEqualTo("a remark\nover two lines");
         JsonNode rejected = get("/api/v1/ingest/dead-letters?source=import%20" + summary.get("importId").asString());
-        assertThat(rejected).extracting(letter -> letter.get("line").asLong()).containsExactly(4L, 3L);
-        assertThat(rejected.get(0).get("payload").asString()).hasSize(64 * 1024);
+        assertThat(rejected).extracting(letter -> letter.get("line").asLong()).containsExactly(9L, 4L, 3L);
+        assertThat(rejected.get(1).get("payload").asString()).hasSize(64 * 1024);
     }
 
     @Test

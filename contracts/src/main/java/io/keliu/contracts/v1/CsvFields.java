@@ -1,14 +1,23 @@
-package io.keliu.ingest.imports;
+package io.keliu.contracts.v1;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits one CSV record into fields (RFC 4180: quoted fields, "" for a quote inside them). */
-final class CsvLine {
-    private CsvLine() {
+/**
+ * Splits one record of the CSV import format into its fields, as RFC 4180 reads them: a field that starts with a quote
+ * is quoted until the closing one, with {@code ""} standing for a quote inside it and commas and line breaks taken
+ * literally; a quote anywhere else is an ordinary character ({@code 12" pizza}). Shared by ingest's imports and the
+ * analytics CLI, so that both read the same file the same way.
+ */
+public final class CsvFields {
+    private CsvFields() {
     }
 
-    static List<String> split(String record) {
+    /**
+     * The fields of {@code record}; null when it ends inside a quoted field, i.e. the record goes on after a line
+     * break and the caller should split it again with the next line appended.
+     */
+    public static List<String> split(String record) {
         List<String> fields = new ArrayList<>(24);
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -35,6 +44,9 @@ final class CsvLine {
                 field.append(c);
             }
             fieldStart = false;
+        }
+        if (quoted) {
+            return null;
         }
         fields.add(field.toString());
         return fields;
