@@ -195,9 +195,13 @@ class RawTopicsConsumer implements SmartLifecycle {
         while (batches.hasNext()) {
             Work<?> batch = batches.next();
             if (quiet || batch.records.size() >= properties.batchSize()) {
-                Prepared<?> prepared = batch.prepare(writer, written.handOff(), storeOrder.next());
+                Prepared<?> prepared = batch.prepare(writer, written, storeOrder);
                 inFlight.incrementAndGet();
-                while (running && !work.offer(prepared, 100, TimeUnit.MILLISECONDS)) {
+                while (!work.offer(prepared, 100, TimeUnit.MILLISECONDS)) {
+                    if (!running) {
+                        inFlight.decrementAndGet(); // stopping: left to the next consumer, from the last commit
+                        return;
+                    }
                     commitWritten();
                 }
                 batches.remove();
@@ -298,9 +302,13 @@ class RawTopicsConsumer implements SmartLifecycle {
             this.kind = kind;
         }
 
-        /** Runs on the poller thread, so that the database writer only stores, publishes and commits. */
-        Prepared<T> prepare(IngestWriter writer, long sequence, StoreOrder.Turn turn) {
-            return new Prepared<>(writer.prepare(kind, records), offsets, sequence, turn);
+        /**
+         * Runs on the poller thread, so that the database writers only store, publish and commit. Numbers the batch
+         * only once it is prepared: a batch that failed to prepare leaves no gap in the order.
+         */
+        Prepared<T> prepare(IngestWriter writer, WrittenOffsets written, StoreOrder storeOrder) {
+            PreparedBatch<T> batch = writer.prepare(kind, records);
+            return new Prepared<>(batch, offsets, written.handOff(), storeOrder.next());
         }
     }
 
