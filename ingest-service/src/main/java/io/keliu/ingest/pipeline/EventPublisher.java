@@ -118,7 +118,8 @@ public class EventPublisher implements DisposableBean {
 
     /**
      * {@code text} as a JSON string, escaped as Jackson escapes it by default when writing UTF-8: quotes, backslashes,
-     * control characters and half surrogate pairs. Done by hand because a generator made for one short string cost a tenth of preparing a batch.
+     * control characters and half surrogate pairs. Done by hand because a generator made for one short string cost a
+     * tenth of preparing a batch.
      */
     static String quoted(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
