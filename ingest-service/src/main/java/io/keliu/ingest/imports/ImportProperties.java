@@ -15,5 +15,9 @@ public record ImportProperties(Integer batchSize, Integer maxRecordBytes, Intege
         maxRecordBytes = maxRecordBytes == null ? 1 << 20 : maxRecordBytes;
         maxErrors = maxErrors == null ? 1_000 : maxErrors;
         writers = writers == null ? 2 : writers;
+        if (batchSize < 1 || writers < 1) {
+            throw new IllegalArgumentException("keliu.ingest.imports: batch-size and writers must be at least 1 (got "
+                    + batchSize + ", " + writers + ")");
+        }
     }
 }

@@ -17,5 +17,9 @@ public record ConsumerProperties(Boolean enabled, Integer batchSize, Integer que
         batchSize = batchSize == null ? 5_000 : batchSize;
         queue = queue == null ? 1 : queue;
         writers = writers == null ? 2 : writers;
+        if (batchSize < 1 || queue < 1 || writers < 1) {
+            throw new IllegalArgumentException("keliu.ingest.consumer: batch-size, queue and writers must be at least 1"
+                    + " (got " + batchSize + ", " + queue + ", " + writers + ")");
+        }
     }
 }
