@@ -2,18 +2,15 @@ package io.keliu.ingest.stream;
 
 import io.keliu.contracts.v1.Topics;
 import io.keliu.testsupport.KeliuIntegrationTest;
+import io.keliu.testsupport.TopicReaders;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -26,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -130,12 +126,9 @@ class ParallelWritersTest {
     }
 
     private List<JsonNode> changesOf(String key) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "parallel-writers-" + key, false);
-        props.put("auto.offset.reset", "earliest");
         List<JsonNode> events = new ArrayList<>();
-        try (Consumer<String, byte[]> changes = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer()).createConsumer()) {
-            changes.subscribe(List.of(Topics.ORDERS));
+        try (Consumer<String, byte[]> changes = TopicReaders.fromEarliest(broker, "parallel-writers-" + key,
+                Topics.ORDERS)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : changes.poll(Duration.ofMillis(200))) {
                     JsonNode event = json.readTree(new String(record.value(), StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package io.keliu.ingest.stream;
 
 import io.keliu.contracts.v1.Topics;
 import io.keliu.testsupport.KeliuIntegrationTest;
+import io.keliu.testsupport.TopicReaders;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -9,10 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,12 +41,7 @@ class RawTopicsConsumerTest {
 
     @BeforeEach
     void listenToChangeTopics() {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + run, false);
-        props.put("auto.offset.reset", "earliest");
-        changes = new DefaultKafkaConsumerFactory<>(props,
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer()).createConsumer();
-        changes.subscribe(List.of(Topics.ORDERS, Topics.INGEST_DEAD_LETTER));
+        changes = TopicReaders.fromEarliest(broker, "test-" + run, Topics.ORDERS, Topics.INGEST_DEAD_LETTER);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             changes.poll(Duration.ofMillis(100));
             return !changes.assignment().isEmpty();
