@@ -53,7 +53,8 @@ public class EventPublisher implements DisposableBean {
 
     /**
      * The event JSON of docs/contracts.md: Jackson's defaults, independent of the web layer's settings, with buffers
-     * recycled per thread (events are rendered on the poller and the writer thread, tens of thousands a second).
+     * recycled per thread (events are rendered on the thread that prepares a batch, the "before" of an update on a
+     * writer thread, tens of thousands a second).
      */
     private final ObjectMapper json = JsonMapper.builder(JsonFactory.builder()
             .recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
