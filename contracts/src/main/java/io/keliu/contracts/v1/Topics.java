@@ -15,6 +15,9 @@ public final class Topics {
 
     public static final String INGEST_DEAD_LETTER = "keliu.ingest.dead-letter";
 
+    /** {@link Alert}s from the analytics services, keyed by dedupe key; delivered by notify-service. */
+    public static final String ALERTS = "keliu.alerts.v1";
+
     private Topics() {
     }
 }
