@@ -84,7 +84,7 @@ class ImportService {
         log.info("import {} of {} done: {} accepted, {} rejected, {} duplicates in {} s", importId, kind.name(),
                 tally.accepted, tally.rejected, tally.duplicates, String.format("%.1f", seconds));
         return new ImportSummary(tally.accepted, tally.rejected, tally.duplicates, tally.errors, tally.omitted,
-                importId, kind.name(), reader.ignoredColumns(), seconds, Math.round(total / Math.max(seconds, 1e-3)));
+                reader.keys().repeatedRows(), reader.keys().repeatedLines(), importId, kind.name(), reader.ignoredColumns(), seconds, Math.round(total / Math.max(seconds, 1e-3)));
     }
 
     /** Prepares the batch on the reading thread and writes it on another, while the next batches are read. */

@@ -2,6 +2,7 @@ package io.keliu.ingest.imports;
 
 import io.keliu.contracts.v1.CsvFields;
 import io.keliu.contracts.v1.FieldError;
+import io.keliu.ingest.pipeline.FileKeys;
 import io.keliu.ingest.pipeline.IngestKind;
 import io.keliu.ingest.records.FieldSet;
 import io.keliu.ingest.records.JsonRecordDecoder;
@@ -33,6 +34,7 @@ final class RecordReader<T> {
     private final ImportFormat format;
     private final CharsetDecoder decoder;
     private final String origin;
+    private final FileKeys<T> keys;
     private int[] fieldOfColumn;
     private List<String> ignoredColumns = List.of();
 
@@ -41,6 +43,7 @@ final class RecordReader<T> {
         this.kind = kind;
         this.format = format;
         this.origin = origin;
+        this.keys = kind.fileKeys().get();
         this.records = new PhysicalRecords(body, format == ImportFormat.CSV, maxRecordBytes);
         this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -51,6 +54,10 @@ final class RecordReader<T> {
 
     List<String> ignoredColumns() {
         return ignoredColumns;
+    }
+
+    FileKeys<T> keys() {
+        return keys;
     }
 
     private void readHeader() throws IOException {
@@ -112,10 +119,21 @@ final class RecordReader<T> {
         try {
             RawRecord raw = format == ImportFormat.CSV ? csvRecord(bytes, line, payload)
                     : JsonRecordDecoder.decode(kind.fields(), bytes, 0, bytes.length, origin, line);
-            return kind.normalizer().normalize(raw);
+            Normalized<T> normalized = kind.normalizer().normalize(raw);
+            T keyed = keys.keyed(normalized.value(), raw, rowHash(bytes), line);
+            return keyed == normalized.value() ? normalized : Normalized.accepted(keyed, raw);
         } catch (UnreadableRecord e) {
             return Normalized.unreadable(kind.fields(), origin, line, e);
         }
+    }
+
+    /** FNV-1a of the row's bytes: two rows that read the same hash the same. */
+    private static long rowHash(byte[] bytes) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : bytes) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return h;
     }
 
     private RawRecord csvRecord(byte[] bytes, long line, Supplier<String> payload) {

@@ -19,6 +19,6 @@ class OrdersIngest {
         return new IngestKind<>("orders", OrderFields.FIELDS, new OrderLineNormalizer(timestamps, clock),
                 new UpsertStore<>(new OrderLineTable()), Topics.RAW_ORDERS, Topics.ORDERS,
                 line -> line.orderId() + "/" + line.lineKey(),
-                line -> line.userId() != null ? line.userId() : line.orderId());
+                line -> line.userId() != null ? line.userId() : line.orderId(), OrderLineKeys::new);
     }
 }
