@@ -35,6 +35,7 @@ final class RecordReader<T> {
     private final CharsetDecoder decoder;
     private final String origin;
     private final FileKeys<T> keys;
+    private final int maxRecordBytes;
     private int[] fieldOfColumn;
     private List<String> ignoredColumns = List.of();
 
@@ -44,6 +45,7 @@ final class RecordReader<T> {
         this.format = format;
         this.origin = origin;
         this.keys = kind.fileKeys().get();
+        this.maxRecordBytes = maxRecordBytes;
         this.records = new PhysicalRecords(body, format == ImportFormat.CSV, maxRecordBytes);
         this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -115,6 +117,13 @@ final class RecordReader<T> {
         if (record.oversized()) {
             return unreadable(line, payload, "line is " + record.fullSize() + " bytes long; a record may be at most "
                     + record.length() + " bytes (is a quote left open on this line?)");
+        }
+        if (record.unclosedQuoteLine() > 0) {
+            return unreadable(line, payload, "the record has an unclosed quote opened at line "
+                    + record.unclosedQuoteLine() + ": no closing quote (\") follows within "
+                    + PhysicalRecords.MAX_QUOTED_LINES + " lines or " + maxRecordBytes + " bytes, so the lines after "
+                    + "line " + record.unclosedQuoteLine() + " are read as records of their own; close the quote, or "
+                    + "double a quote inside a quoted value (\"\")");
         }
         try {
             RawRecord raw = format == ImportFormat.CSV ? csvRecord(bytes, line, payload)

@@ -97,7 +97,7 @@ class ImportApiTest {
         JsonNode summary = post("orders", "text/csv", file.toByteArray());
         assertThat(summary.get("accepted").asLong()).as(summary.toString()).isEqualTo(3);
         assertThat(summary.get("rejected").asLong()).isEqualTo(3);
-        assertThat(errorAt(summary, 9)).contains("opens a quoted field", "never closes");
+        assertThat(errorAt(summary, 9)).contains("unclosed quote opened at line 9");
         assertThat(errorAt(summary, 3)).contains("not valid UTF-8", "?charset=GBK");
         assertThat(errorAt(summary, 4)).contains("bytes long; a record may be at most 1048576 bytes");
         assertThat(jdbc.queryForObject("select remark from ingest.order_lines where order_id = 'B4'",
@@ -105,6 +105,23 @@ class ImportApiTest {
         JsonNode rejected = get("/api/v1/ingest/dead-letters?source=import%20" + summary.get("importId").asString());
         assertThat(rejected).extracting(letter -> letter.get("line").asLong()).containsExactly(9L, 4L, 3L);
         assertThat(rejected.get(1).get("payload").asString()).hasSize(64 * 1024);
+    }
+
+    @Test
+    void aQuoteLeftOpenRejectsItsOwnLineOnly() throws Exception {
+        StringBuilder csv = new StringBuilder(ORDER_HEADER);
+        csv.append("Q1,u1,2024-05-01,,P1,1,9.9,,,,,,fine\n");
+        csv.append("Q2,u1,2024-05-01,,P1,1,9.9,,,,,,\"a remark whose quote is never closed\n");
+        for (int i = 3; i <= 152; i++) {
+            csv.append("Q").append(i).append(",u1,2024-05-01,,P1,1,9.9,,,,,,line ").append(i).append('\n');
+        }
+        csv.append("Q153,u1,2024-05-01,,P1,1,9.9,,,,,,\"quoted\"\n");
+        JsonNode summary = post("orders", csv.toString());
+        assertThat(summary.get("rejected").asLong()).as(summary.toString()).isEqualTo(1);
+        assertThat(summary.get("accepted").asLong()).isEqualTo(152);
+        assertThat(errorAt(summary, 3)).contains("unclosed quote opened at line 3");
+        assertThat(jdbc.queryForObject("select count(*) from ingest.order_lines where order_id like 'Q%'",
+                Long.class)).isEqualTo(152);
     }
 
     @Test
