@@ -1,0 +1,94 @@
+package io.keliu.forecast.traffic;
+
+import io.keliu.testsupport.KeliuIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@KeliuIntegrationTest
+class TrafficApiTest {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    TrafficProjection projection;
+
+    @Test
+    void dailyCountsByProvinceEqualAHandComputationFromTheFile() throws Exception {
+        OrderFile file = OrderFile.read("/orders/real-shaped.csv");
+        var events = file.events();
+        projection.apply(events.subList(0, 9));
+        projection.apply(events.subList(9, events.size()));
+
+        Map<LocalDate, Map<String, OrderFile.Expected>> expected = file.byDayAndProvince(SHANGHAI);
+        JsonNode answer = get("/api/v1/traffic?from=2026-03-01&to=2026-03-04&groupBy=province");
+        assertThat(answer.get("zone").asString()).isEqualTo("Asia/Shanghai");
+        int checked = 0;
+        for (JsonNode series : answer.get("series")) {
+            String province = series.get("group").asString();
+            assertThat(series.get("points")).hasSize(4);
+            for (JsonNode point : series.get("points")) {
+                LocalDate day = OffsetDateTime.parse(point.get("start").asString()).atZoneSameInstant(SHANGHAI)
+                        .toLocalDate();
+                OrderFile.Expected cell = expected.getOrDefault(day, Map.of())
+                        .getOrDefault(province, new OrderFile.Expected());
+                assertThat(point.get("orders").asLong()).as(day + " " + province).isEqualTo(cell.orders);
+                assertThat(point.get("lines").asLong()).as(day + " " + province).isEqualTo(cell.lines);
+                assertThat(point.get("customers").asLong()).as(day + " " + province).isEqualTo(cell.customers.size());
+                assertThat(point.get("anonymousOrders").asLong()).isEqualTo(cell.anonymousOrders);
+                assertThat(point.get("revenue").decimalValue()).as(day + " " + province)
+                        .isEqualByComparingTo(cell.revenue);
+                checked += cell.orders > 0 ? 1 : 0;
+            }
+        }
+        long expectedCells = expected.values().stream().mapToLong(Map::size).sum();
+        assertThat(checked).isEqualTo(expectedCells);
+        assertThat(expectedCells).isGreaterThan(5);
+    }
+
+    @Test
+    void refusesBadParametersNamingThem() throws Exception {
+        assertProblem("/api/v1/traffic?from=2026-03-05&to=2026-03-01", "to");
+        assertProblem("/api/v1/traffic?from=2026-13-01&to=2026-03-01", "from");
+        assertProblem("/api/v1/traffic?from=2026-03-01&to=2026-06-01&granularity=minute", "granularity");
+        assertProblem("/api/v1/traffic?from=2026-03-01&to=2026-03-02&groupBy=planet", "groupBy");
+        assertProblem("/api/v1/traffic?from=2026-03-01&to=2026-03-02&compare=tomorrow", "compare");
+    }
+
+    private void assertProblem(String path, String parameter) throws Exception {
+        HttpResponse<String> response = send(path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(response.body()).get("parameter").asString()).isEqualTo(parameter);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = send(path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String path) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
