@@ -50,6 +50,14 @@ public final class AutoForecaster {
     }
 
     public Forecast forecast(DailySeries history, int horizon) {
+        return forecast(history, horizon, new double[]{coverage}).getFirst();
+    }
+
+    /**
+     * One backtest and model choice, then the forecast with intervals at each of {@code coverages} (e.g. 0.8 and
+     * 0.95), in that order.
+     */
+    public List<Forecast> forecast(DailySeries history, int horizon, double[] coverages) {
         if (horizon <= 0) {
             throw new DataFormatException("horizon must be positive, got " + horizon);
         }
@@ -68,11 +76,16 @@ public final class AutoForecaster {
         Backtested best = backtested.stream().min(Comparator.comparingDouble(Backtested::mase)).orElseThrow();
         List<CandidateScore> scores = new ArrayList<>(problems);
         backtested.forEach(candidate -> scores.add(new CandidateScore(candidate.model().name(), candidate.mase(), null)));
-        Accuracy accuracy = new Accuracy("rolling-origin", cutoffs.length, best.mase(), Backtest.meanSmape(best.run()),
-                Backtest.meanMase(naiveRun), crossValidatedCoverage(best.run(), horizon));
         double[] values = best.model().forecast(history, horizon);
-        return new Forecast(best.model().name(), best.model().describe(), coverage,
-                withIntervals(history, values, best.run()), accuracy, scores);
+        List<Forecast> forecasts = new ArrayList<>();
+        for (double level : coverages) {
+            Accuracy accuracy = new Accuracy("rolling-origin", cutoffs.length, best.mase(),
+                    Backtest.meanSmape(best.run()), Backtest.meanMase(naiveRun),
+                    crossValidatedCoverage(best.run(), horizon, level));
+            forecasts.add(new Forecast(best.model().name(), best.model().describe(), level,
+                    withIntervals(history, values, best.run(), level), accuracy, scores));
+        }
+        return forecasts;
     }
 
     /** A candidate with its structure settled on the history, and its backtest at every origin. */
@@ -128,8 +141,9 @@ public final class AutoForecaster {
         return SeasonalNaive.WEEK * Math.max(1, weeks);
     }
 
-    private List<ForecastPoint> withIntervals(DailySeries history, double[] values, List<Backtest.Origin> run) {
-        EmpiricalIntervals intervals = EmpiricalIntervals.calibrate(run, values.length, coverage);
+    private List<ForecastPoint> withIntervals(DailySeries history, double[] values, List<Backtest.Origin> run,
+                                              double level) {
+        EmpiricalIntervals intervals = EmpiricalIntervals.calibrate(run, values.length, level);
         double floor = history.isNonNegative() ? 0 : Double.NEGATIVE_INFINITY;
         List<ForecastPoint> points = new ArrayList<>();
         for (int h = 0; h < values.length; h++) {
@@ -144,7 +158,7 @@ public final class AutoForecaster {
      * Coverage of each origin's actuals by intervals calibrated on the other origins only, so the reported coverage
      * is out of sample rather than the calibration target restated. NaN with a single origin.
      */
-    private double crossValidatedCoverage(List<Backtest.Origin> run, int horizon) {
+    private double crossValidatedCoverage(List<Backtest.Origin> run, int horizon, double level) {
         if (run.size() < 2) {
             return Double.NaN;
         }
@@ -152,7 +166,7 @@ public final class AutoForecaster {
         int observed = 0;
         for (Backtest.Origin heldOut : run) {
             List<Backtest.Origin> others = run.stream().filter(origin -> origin != heldOut).toList();
-            EmpiricalIntervals intervals = EmpiricalIntervals.calibrate(others, horizon, coverage);
+            EmpiricalIntervals intervals = EmpiricalIntervals.calibrate(others, horizon, level);
             for (int h = 0; h < horizon; h++) {
                 double actual = heldOut.actual()[h];
                 if (!Double.isNaN(actual)) {
