@@ -3,6 +3,7 @@ package io.keliu.forecast.traffic;
 import io.keliu.contracts.v1.ChangeEvent;
 import io.keliu.contracts.v1.OrderLine;
 import io.keliu.forecast.PlatformProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,17 +29,22 @@ public class TrafficProjection {
     private final PlatformProperties platform;
     private final TrafficProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     TrafficProjection(OrderLineStore lines, BucketStore buckets, PlatformProperties platform,
-                      TrafficProperties properties, Clock clock) {
+                      TrafficProperties properties, Clock clock, ApplicationEventPublisher publisher) {
         this.lines = lines;
         this.buckets = buckets;
         this.platform = platform;
         this.properties = properties;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
-    /** Applies the events in their order; returns the orders that became traffic with them (for the live ticker). */
+    /**
+     * Applies the events in their order; returns the orders that became traffic with them, also published as a
+     * {@link TrafficChanged} (delivered to the live stream after the commit).
+     */
     @Transactional
     public List<OrderTraffic> apply(List<ChangeEvent<OrderLine>> events) {
         Set<String> orderIds = new LinkedHashSet<>();
@@ -73,6 +79,7 @@ public class TrafficProjection {
             }
         }
         buckets.apply(deltas);
+        publisher.publishEvent(new TrafficChanged(entered));
         return entered;
     }
 
