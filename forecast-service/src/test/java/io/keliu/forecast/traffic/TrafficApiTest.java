@@ -1,9 +1,18 @@
 package io.keliu.forecast.traffic;
 
+import io.keliu.contracts.v1.OrderLine;
+import io.keliu.contracts.v1.Topics;
 import io.keliu.testsupport.KeliuIntegrationTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -11,10 +20,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,14 +38,26 @@ class TrafficApiTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    TrafficProjection projection;
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
-    void dailyCountsByProvinceEqualAHandComputationFromTheFile() throws Exception {
+    void dailyCountsByProvinceFromTheChangeTopicEqualAHandComputationFromTheFile() throws Exception {
         OrderFile file = OrderFile.read("/orders/real-shaped.csv");
         var events = file.events();
-        projection.apply(events.subList(0, 9));
-        projection.apply(events.subList(9, events.size()));
+        try (Producer<String, String> producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker),
+                new StringSerializer(), new StringSerializer())) {
+            for (var event : events) {
+                producer.send(new ProducerRecord<>(Topics.ORDERS, customerKey(event.after()), json.writeValueAsString(event)));
+            }
+            for (var redelivered : events.subList(0, 5)) {
+                producer.send(new ProducerRecord<>(Topics.ORDERS, customerKey(redelivered.after()),
+                        json.writeValueAsString(redelivered)));
+            }
+        }
+        await(() -> jdbc.queryForObject("SELECT count(*) FROM forecast.projection_events", Long.class)
+                == events.size());
 
         Map<LocalDate, Map<String, OrderFile.Expected>> expected = file.byDayAndProvince(SHANGHAI);
         JsonNode answer = get("/api/v1/traffic?from=2026-03-01&to=2026-03-04&groupBy=province");
@@ -60,6 +83,19 @@ class TrafficApiTest {
         long expectedCells = expected.values().stream().mapToLong(Map::size).sum();
         assertThat(checked).isEqualTo(expectedCells);
         assertThat(expectedCells).isGreaterThan(5);
+    }
+
+    /** The message key ingest uses: the customer, or the order for an anonymous order. */
+    private static String customerKey(OrderLine line) {
+        return line.userId() != null ? line.userId() : line.orderId();
+    }
+
+    private static void await(BooleanSupplier done) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!done.getAsBoolean()) {
+            assertThat(Instant.now()).as("projection caught up in time").isBefore(deadline);
+            Thread.sleep(200);
+        }
     }
 
     @Test
