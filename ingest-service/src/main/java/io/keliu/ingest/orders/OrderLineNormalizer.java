@@ -1,6 +1,7 @@
 package io.keliu.ingest.orders;
 
 import io.keliu.contracts.v1.Channel;
+import io.keliu.contracts.v1.Countries;
 import io.keliu.contracts.v1.OrderLine;
 import io.keliu.contracts.v1.OrderStatus;
 import io.keliu.contracts.v1.OrderType;
@@ -43,7 +44,7 @@ final class OrderLineNormalizer extends RecordNormalizer<OrderLine> {
         String category = in.optionalText(CATEGORY, 128);
         Instant updatedAt = in.optionalInstant(UPDATED_AT);
         String lineNo = in.optionalText(LINE_NO, 32);
-        String country = in.optionalText(COUNTRY, 64);
+        String country = country(in);
         String[] region = region(in, address);
 
         boolean reversal = cancelled || (status != null && status.reverses());
@@ -58,6 +59,20 @@ final class OrderLineNormalizer extends RecordNormalizer<OrderLine> {
         return new OrderLine(orderId, lineNo != null ? lineNo : productId, userId, userId == null,
                 createdAt, paidAt, productId, category, quantity, unitPrice, amount, address, region[0], region[1],
                 country, orderType, channel, status, cancelled, remark, updatedAt);
+    }
+
+    /** An ISO 3166-1 alpha-2 code from a code or an English or Chinese name; "Unspecified" and 未知 are absent. */
+    private static String country(FieldReader in) {
+        String word = in.optionalText(COUNTRY, 64);
+        if (word == null || Countries.unspecified(word)) {
+            return null;
+        }
+        String code = Countries.code(word);
+        if (code == null) {
+            in.reject(COUNTRY, "'" + word + "' is not a country we know; write its ISO 3166-1 code (CN, GB, US …) "
+                    + "or its English or Chinese name (China, 中国), or leave it empty");
+        }
+        return code;
     }
 
     /** Province and city from their own columns when given, else from the front of the shipping address. */

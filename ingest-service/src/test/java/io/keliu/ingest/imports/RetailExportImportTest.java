@@ -55,6 +55,8 @@ class RetailExportImportTest {
         assertThat(first.get("repeatedRowLines")).isNotEmpty();
         assertThat(storedTotals()).isEqualTo(expected.totals);
         assertThat(lineCount()).isEqualTo(expected.lines);
+        assertThat(jdbc.queryForList("select distinct country from ingest.order_lines where order_id like 'R-%'",
+                String.class)).as("United Kingdom").containsExactly("GB");
         long deadLetters = deadLetters();
 
         JsonNode again = post(file);

@@ -178,6 +178,19 @@ class OrderLineNormalizerTest {
         assertThat(accepted(valid()).lineKey()).isEqualTo("SKU-1");
     }
 
+    @ParameterizedTest
+    @CsvSource({"中国,CN", "China,CN", "CN,CN", "中华人民共和国,CN", "英国,GB", "United Kingdom,GB", "GB,GB",
+            "EIRE,IE", "美国,US", "USA,US"})
+    void countriesAreStoredAsIsoCodes(String word, String code) {
+        assertThat(accepted(with("country", word)).country()).isEqualTo(code);
+    }
+
+    @Test
+    void anUnknownCountryIsRejectedAndUnspecifiedIsAbsent() {
+        assertThat(onlyError(with("country", "Atlantis")).reason()).contains("not a country we know", "ISO 3166-1");
+        assertThat(accepted(with("country", "Unspecified")).country()).isNull();
+    }
+
     @Test
     void regionColumnsWinOverTheAddressAndProvinceNamesAreCanonical() {
         Map<String, String> fields = valid();

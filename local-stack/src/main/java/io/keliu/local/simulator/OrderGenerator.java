@@ -157,7 +157,7 @@ final class OrderGenerator {
                 .put("unit_price", unitPrice)
                 .put("province", order.region.province())
                 .put("city", order.region.city())
-                .put("country", "中国")
+                .put("country", "CN")
                 .put("category", line.product().category())
                 .put("updated_at", updatedAt == null ? "" : Timestamps.write(updatedAt, random))
                 .put("line_no", line.lineNo());
