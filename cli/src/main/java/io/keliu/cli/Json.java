@@ -15,6 +15,11 @@ public final class Json {
     private Json() {
     }
 
+    /** One line, for reports on stderr that scripts read. */
+    public static String compact(Object document) {
+        return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document);
+    }
+
     public static void print(PrintWriter out, Object document) {
         out.println(MAPPER.writeValueAsString(document));
         out.flush();

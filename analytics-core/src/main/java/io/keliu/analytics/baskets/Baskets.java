@@ -1,12 +1,12 @@
 package io.keliu.analytics.baskets;
 
-import io.keliu.analytics.customers.OrderLine;
+import io.keliu.analytics.customers.OrderNetting;
 import io.keliu.analytics.io.DataFormatException;
+import io.keliu.analytics.io.TextLines;
+import io.keliu.contracts.v1.OrderLine;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,14 +29,13 @@ import java.util.Set;
  */
 public record Baskets(List<String> items, int[] itemCounts, int[][] transactions) {
 
-    /** One basket per line, items separated by commas; blank lines are skipped. */
+    /** One basket per line of a UTF-8 file, items separated by commas; blank lines are skipped. */
     public static Baskets readBasketFile(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return readBasketFile(file, StandardCharsets.UTF_8);
+    }
+
+    public static Baskets readBasketFile(Path file, Charset charset) {
+        List<String> lines = TextLines.readAll(file, charset);
         List<Set<String>> baskets = new ArrayList<>(lines.size());
         for (String line : lines) {
             Set<String> basket = new LinkedHashSet<>();
@@ -55,16 +54,32 @@ public record Baskets(List<String> items, int[] itemCounts, int[][] transactions
         return of(baskets);
     }
 
-    /** One basket per order: the distinct products of its valid lines. */
-    public static Baskets fromOrders(List<OrderLine> lines) {
-        Map<String, Set<String>> byOrder = new LinkedHashMap<>();
-        for (OrderLine line : lines) {
-            byOrder.computeIfAbsent(line.orderId(), id -> new LinkedHashSet<>()).add(line.productId());
+    /**
+     * One basket per order (anonymous ones too): the products the newest versions of its lines still add, i.e. whose
+     * net quantity in the order is above 0 (docs/analytics.md). An order with none, such as a refund, is no basket.
+     */
+    public static Baskets fromOrders(Collection<OrderLine> lines) {
+        Map<String, Map<String, Integer>> byOrder = new LinkedHashMap<>();
+        for (OrderLine line : OrderNetting.latestVersions(lines)) {
+            byOrder.computeIfAbsent(line.orderId(), id -> new LinkedHashMap<>())
+                    .merge(line.productId(), OrderNetting.netQuantity(line), Integer::sum);
         }
-        if (byOrder.isEmpty()) {
-            throw new DataFormatException("no valid order lines to form baskets");
+        List<Set<String>> baskets = new ArrayList<>(byOrder.size());
+        for (Map<String, Integer> quantities : byOrder.values()) {
+            Set<String> basket = new LinkedHashSet<>();
+            quantities.forEach((product, quantity) -> {
+                if (quantity > 0) {
+                    basket.add(product);
+                }
+            });
+            if (!basket.isEmpty()) {
+                baskets.add(basket);
+            }
         }
-        return of(byOrder.values());
+        if (baskets.isEmpty()) {
+            throw new DataFormatException("no order buys anything (after cancellations and refunds) to form baskets");
+        }
+        return of(baskets);
     }
 
     public static Baskets of(Collection<? extends Set<String>> baskets) {

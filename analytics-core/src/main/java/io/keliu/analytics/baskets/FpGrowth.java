@@ -12,15 +12,33 @@ public final class FpGrowth {
 
     private final int minCount;
     private final int maxLength;
+    private final int maxItemsets;
     private final List<FrequentItemset> found = new ArrayList<>();
 
-    private FpGrowth(int minCount, int maxLength) {
+    private FpGrowth(int minCount, int maxLength, int maxItemsets) {
         this.minCount = minCount;
         this.maxLength = maxLength;
+        this.maxItemsets = maxItemsets;
+    }
+
+    /**
+     * Thrown as soon as mining finds more itemsets than allowed: the number of itemsets grows exponentially with the
+     * items baskets share (one basket of 600,000 items holds 10^26 of at most five), so the search stops instead of
+     * running out of memory.
+     */
+    public static final class TooManyItemsets extends RuntimeException {
+        TooManyItemsets(int limit) {
+            super("more than " + limit + " frequent itemsets");
+        }
     }
 
     /** All itemsets of at most {@code maxLength} items contained in at least {@code minCount} baskets. */
     public static List<FrequentItemset> mine(Baskets baskets, int minCount, int maxLength) {
+        return mine(baskets, minCount, maxLength, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #mine(Baskets, int, int)}, or {@link TooManyItemsets} when there are more than {@code maxItemsets}. */
+    public static List<FrequentItemset> mine(Baskets baskets, int minCount, int maxLength, int maxItemsets) {
         if (minCount < 1 || maxLength < 1) {
             throw new IllegalArgumentException("minimum count and maximum length must be at least 1");
         }
@@ -29,7 +47,7 @@ public final class FpGrowth {
         for (int[] transaction : baskets.transactions()) {
             paths.add(new WeightedPath(transaction, 1));
         }
-        FpGrowth growth = new FpGrowth(minCount, maxLength);
+        FpGrowth growth = new FpGrowth(minCount, maxLength, maxItemsets);
         growth.grow(FpTree.build(paths, itemCount, minCount), new int[0]);
         return growth.found;
     }
@@ -41,6 +59,9 @@ public final class FpGrowth {
                 continue;
             }
             int[] itemset = with(suffix, item);
+            if (found.size() == maxItemsets) {
+                throw new TooManyItemsets(maxItemsets);
+            }
             found.add(new FrequentItemset(itemset, support));
             if (itemset.length < maxLength) {
                 FpTree conditional = FpTree.build(tree.prefixPaths(item), item, minCount);

@@ -1,5 +1,9 @@
 package io.keliu.analytics.baskets;
 
+import io.keliu.analytics.io.DataFormatException;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,9 +18,20 @@ import java.util.Map;
  * @param minConfidence the rule must hold in at least this share of the antecedent's baskets
  * @param minLift       e.g. 1 to keep only positive associations; 0 keeps all
  * @param minLength     items in the rule (left and right) at least; rules have at least 2 anyway
- * @param maxLength     items in the rule at most (arules' default is 10)
+ * @param maxLength     items in the rule at most (default 5; arules' default is 10)
+ * @param maxRules      mining fails with {@link TooManyRules} rather than return more rules than this, or search
+ *                      through more than {@link #ITEMSETS_PER_RULE} times as many frequent itemsets
  */
-public record RuleMiner(double minSupport, double minConfidence, double minLift, int minLength, int maxLength) {
+public record RuleMiner(double minSupport, double minConfidence, double minLift, int minLength, int maxLength,
+                        int maxRules) {
+
+    public static final int DEFAULT_MAX_LENGTH = 5;
+    public static final int DEFAULT_MAX_RULES = 100_000;
+    /**
+     * Itemsets the search may hold per allowed rule: a k-itemset gives up to k rules, and a dense input holds far more
+     * itemsets than rules at a high confidence; the bound keeps memory to a few hundred bytes per allowed rule.
+     */
+    public static final int ITEMSETS_PER_RULE = 10;
 
     /** Rules whose confidence or support is this close below a threshold are kept: the thresholds are decimals. */
     private static final double ROUNDING = 1e-12;
@@ -28,18 +43,36 @@ public record RuleMiner(double minSupport, double minConfidence, double minLift,
         if (minLength < 1 || maxLength < Math.max(2, minLength)) {
             throw new IllegalArgumentException("lengths must satisfy 1 <= min length <= max length, max length >= 2");
         }
+        if (maxRules < 1) {
+            throw new IllegalArgumentException("the maximum number of rules must be at least 1");
+        }
     }
 
     public static RuleMiner of(double minSupport, double minConfidence) {
-        return new RuleMiner(minSupport, minConfidence, 0, 1, 10);
+        return new RuleMiner(minSupport, minConfidence, 0, 1, DEFAULT_MAX_LENGTH, DEFAULT_MAX_RULES);
     }
 
     public RuleMiner withMinLength(int length) {
-        return new RuleMiner(minSupport, minConfidence, minLift, length, maxLength);
+        return new RuleMiner(minSupport, minConfidence, minLift, length, maxLength, maxRules);
+    }
+
+    public RuleMiner withMaxLength(int length) {
+        return new RuleMiner(minSupport, minConfidence, minLift, minLength, length, maxRules);
     }
 
     public RuleMiner withMinLift(double lift) {
-        return new RuleMiner(minSupport, minConfidence, lift, minLength, maxLength);
+        return new RuleMiner(minSupport, minConfidence, lift, minLength, maxLength, maxRules);
+    }
+
+    public RuleMiner withMaxRules(int rules) {
+        return new RuleMiner(minSupport, minConfidence, minLift, minLength, maxLength, rules);
+    }
+
+    /** Too many rules (or itemsets to find them in) for the thresholds; the message says what to change. */
+    public static final class TooManyRules extends DataFormatException {
+        TooManyRules(String message) {
+            super(message);
+        }
     }
 
     /** The smallest basket count that meets the support threshold. */
@@ -47,10 +80,16 @@ public record RuleMiner(double minSupport, double minConfidence, double minLift,
         return Math.max(1, (int) Math.ceil(minSupport * baskets - ROUNDING * baskets));
     }
 
-    /** All rules meeting the thresholds, strongest lift first. */
+    /** All rules meeting the thresholds, strongest lift first; {@link TooManyRules} when there are too many. */
     public List<AssociationRule> mine(Baskets baskets) {
         int n = baskets.size();
-        List<FrequentItemset> itemsets = FpGrowth.mine(baskets, minCount(n), maxLength);
+        List<FrequentItemset> itemsets;
+        try {
+            itemsets = FpGrowth.mine(baskets, minCount(n), maxLength,
+                    (int) Math.min(Integer.MAX_VALUE - 8, (long) maxRules * ITEMSETS_PER_RULE));
+        } catch (FpGrowth.TooManyItemsets e) {
+            throw tooMany(e.getMessage() + " (" + ITEMSETS_PER_RULE + " per allowed rule)", n);
+        }
         Map<ItemsKey, Integer> countOf = new HashMap<>(itemsets.size() * 2);
         for (FrequentItemset itemset : itemsets) {
             countOf.put(new ItemsKey(itemset.items()), itemset.count());
@@ -59,6 +98,9 @@ public record RuleMiner(double minSupport, double minConfidence, double minLift,
         for (FrequentItemset itemset : itemsets) {
             if (itemset.items().length >= Math.max(2, minLength)) {
                 addRules(baskets, itemset, countOf, rules);
+                if (rules.size() > maxRules) {
+                    throw tooMany("more than " + maxRules + " rules", n);
+                }
             }
         }
         rules.sort(Comparator.comparingDouble(AssociationRule::lift).reversed()
@@ -86,6 +128,19 @@ public record RuleMiner(double minSupport, double minConfidence, double minLift,
             rules.add(new AssociationRule(baskets.names(antecedent), List.of(baskets.items().get(consequent)),
                     support, confidence, lift, support - antecedentSupport * consequentSupport, conviction));
         }
+    }
+
+    /** What the user can do about it: fewer rules come from a higher support, confidence or a shorter length. */
+    private TooManyRules tooMany(String what, int baskets) {
+        double suggested = Math.min(1, Math.max(minSupport * 10, (minCount(baskets) + 1.0) / baskets));
+        return new TooManyRules(what + " at support " + decimal(minSupport) + " in " + baskets + " baskets (items "
+                + "bought together that often are too many to list); raise --min-support (e.g. " + decimal(suggested)
+                + "), raise --min-confidence, lower --max-length (now " + maxLength + "), or allow more with "
+                + "--max-rules (now " + maxRules + ")");
+    }
+
+    private static String decimal(double value) {
+        return BigDecimal.valueOf(value).round(new MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     private static int[] without(int[] items, int index) {

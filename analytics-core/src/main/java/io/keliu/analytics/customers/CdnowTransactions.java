@@ -1,11 +1,10 @@
 package io.keliu.analytics.customers;
 
 import io.keliu.analytics.io.DataFormatException;
+import io.keliu.analytics.io.TextLines;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -25,11 +24,12 @@ public final class CdnowTransactions {
     }
 
     public static List<Purchase> read(Path file) {
-        try {
-            return parse(Files.readAllLines(file, StandardCharsets.US_ASCII), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return read(file, StandardCharsets.UTF_8);
+    }
+
+    public static List<Purchase> read(Path file, Charset charset) {
+        List<String> lines = TextLines.readAll(file, charset);
+        return parse(lines, file.toString());
     }
 
     static List<Purchase> parse(List<String> lines, String source) {

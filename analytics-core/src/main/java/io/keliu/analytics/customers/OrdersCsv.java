@@ -1,85 +1,121 @@
 package io.keliu.analytics.customers;
 
+import io.keliu.analytics.io.CsvRecords;
 import io.keliu.analytics.io.CsvTable;
 import io.keliu.analytics.io.DataFormatException;
-import io.keliu.contracts.v1.Flags;
-import io.keliu.contracts.v1.OrderStatus;
+import io.keliu.analytics.io.Rejections;
+import io.keliu.analytics.io.TextLines;
+import io.keliu.contracts.v1.FieldError;
+import io.keliu.contracts.v1.OrderLine;
 import io.keliu.contracts.v1.Timestamps;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Reads the platform's orders CSV (one row per order line; header {@code order_id,user_id,created_at,paid_at,
- * product_id,quantity,amount,shipping_address,order_type,channel,status,cancelled,remark}, optional extra columns
- * ignored). Cancelled or refunded lines are dropped here, because no analysis should count them; anonymous lines are
- * kept, because baskets are still baskets without a customer.
+ * Reads an orders file of the import format (docs/contracts.md, one row per order line) by the import's rules: the
+ * same field splitting ({@code CsvFields}), header words, timestamps ({@code Timestamps}), enumeration words and
+ * flags, ranges and signs. A row that breaks a rule is skipped and reported with its line, field and reason, as an
+ * import reports it; the rows that pass are returned as {@link OrderLine}s of the contract, versions and all.
  */
 public final class OrdersCsv {
 
-    /** Timestamps without an offset are local times of the shop, which is in China. */
+    /** Timestamps without an offset are local times of the shop, which is in China (KELIU_ZONE's default). */
     public static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
-    /** The import format's own reading of timestamps (docs/contracts.md), shared with ingest. */
-    private static final Timestamps TIMESTAMPS = new Timestamps(SHOP_ZONE);
 
-    private OrdersCsv() {
+    private final Timestamps timestamps;
+    private final Clock clock;
+
+    /** @param clock "now", for the import's rule that a timestamp more than a day ahead is a typo */
+    public OrdersCsv(ZoneId zone, Clock clock) {
+        this.timestamps = new Timestamps(zone);
+        this.clock = clock;
     }
 
-    public static List<OrderLine> read(CsvTable table) {
-        int orderId = table.column("order_id");
-        int userId = table.column("user_id");
-        int createdAt = table.column("created_at");
-        int productId = table.column("product_id");
-        int quantity = table.column("quantity");
-        int amount = table.column("amount");
-        int status = table.optionalColumn("status");
-        int cancelled = table.optionalColumn("cancelled");
-        if (table.size() == 0) {
-            throw new DataFormatException(table.source() + ": no order lines");
+    /** In the shop's zone, as of now. */
+    public static OrdersCsv standard() {
+        return new OrdersCsv(SHOP_ZONE, Clock.systemUTC());
+    }
+
+    /**
+     * The lines read and the rows skipped.
+     *
+     * @param ignoredColumns header names that are not fields of the format
+     */
+    public record Result(List<OrderLine> lines, Rejections rejections, List<String> ignoredColumns) {
+    }
+
+    public Result read(Path file, Charset charset) {
+        try (TextLines lines = TextLines.open(file, charset)) {
+            return read(new CsvRecords(lines, CsvTable.Comments.NONE), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        List<OrderLine> lines = new ArrayList<>(table.size());
-        for (int row = 0; row < table.size(); row++) {
-            if (isCancelled(table.text(row, cancelled), table.text(row, status))) {
-                continue;
-            }
-            lines.add(new OrderLine(table.text(row, orderId), table.text(row, userId),
-                    day(table, row, createdAt), table.text(row, productId),
-                    table.number(row, quantity), table.number(row, amount)));
-        }
-        return lines;
     }
 
-    /** One purchase per order of a known customer: the order's day, its units and its total. */
-    public static List<Purchase> purchases(List<OrderLine> lines) {
-        Map<String, Purchase> orders = new LinkedHashMap<>();
-        for (OrderLine line : lines) {
-            if (line.isAnonymous()) {
-                continue;
-            }
-            orders.merge(line.orderId(), new Purchase(line.customerId(), line.day(), line.quantity(), line.amount()),
-                    (a, b) -> new Purchase(a.customerId(), a.day(), a.units() + b.units(), a.amount() + b.amount()));
-        }
-        return List.copyOf(orders.values());
-    }
-
-    /** Cancelled or refunded, in the words of the import format (true/是, 已取消/CANCELLED, 已退款/REFUNDED …). */
-    static boolean isCancelled(String flag, String status) {
-        return Flags.parse(flag).orElse(false)
-                || OrderStatus.WORDS.lookup(status).map(OrderStatus::reverses).orElse(false);
-    }
-
-    /** The shop-local day of a date or timestamp; with an offset it is converted, without it is local. */
-    static LocalDate day(CsvTable table, int row, int column) {
-        String text = table.text(row, column);
+    public Result parse(String text, String source) {
         try {
-            return TIMESTAMPS.parse(text).atZone(SHOP_ZONE).toLocalDate();
-        } catch (DateTimeException e) {
-            throw new DataFormatException(table.where(row, column) + ": " + e.getMessage(), e);
+            return read(new CsvRecords(new BufferedReader(new StringReader(text))::readLine, CsvTable.Comments.NONE),
+                    source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    private Result read(CsvRecords records, String source) throws IOException {
+        CsvRecords.Record header;
+        try {
+            header = records.next();
+        } catch (CsvRecords.BadRecord e) {
+            throw new DataFormatException(source + ": the header " + e.getMessage(), e);
+        }
+        if (header == null) {
+            throw new DataFormatException(source + ": empty file; an orders file starts with a header line naming its "
+                    + "columns (order_id, user_id, created_at, product_id, quantity, amount, …)");
+        }
+        List<String> ignored = new ArrayList<>();
+        int[] columnOf = OrderColumns.locate(header.fields(), source, ignored);
+        List<OrderLine> lines = new ArrayList<>();
+        Rejections rejections = new Rejections();
+        while (true) {
+            CsvRecords.Record record;
+            try {
+                record = records.next();
+            } catch (CsvRecords.BadRecord e) {
+                rejections.reject(new FieldError(e.line(), null, e.reason()));
+                continue;
+            }
+            if (record == null) {
+                break;
+            }
+            if (record.fields().size() != header.fields().size()) {
+                rejections.reject(new FieldError(record.line(), null, fieldCount(record, header)));
+                continue;
+            }
+            OrderRow row = new OrderRow(record.fields(), columnOf, record.line(), timestamps, clock.instant());
+            OrderLine line = row.read();
+            if (line == null) {
+                rejections.reject(row.errors());
+            } else {
+                lines.add(line);
+            }
+        }
+        return new Result(List.copyOf(lines), rejections, List.copyOf(ignored));
+    }
+
+    /** "has 5 fields but the header has 15", in the import's words: a short row is reported, never padded. */
+    private static String fieldCount(CsvRecords.Record record, CsvRecords.Record header) {
+        int fields = record.fields().size();
+        int expected = header.fields().size();
+        return "has " + fields + " fields but the header has " + expected + "; "
+                + (fields > expected ? "a comma inside a value must be quoted (\"a,b\")" : "is the line cut short?");
     }
 }

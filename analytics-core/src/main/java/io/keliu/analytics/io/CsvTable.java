@@ -1,20 +1,17 @@
 package io.keliu.analytics.io;
 
-import io.keliu.contracts.v1.CsvFields;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -22,7 +19,8 @@ import java.util.function.Function;
 /**
  * A comma-separated file with a header line, read whole into memory. Quoted fields (RFC 4180, including doubled quotes
  * and line breaks inside quotes) are supported; blank lines are skipped, and so are comment lines starting with
- * {@code #} when the caller asks for {@link Comments#HASH_LINES}. Every row remembers the line it started on (counting
+ * {@code #} when the caller asks for {@link Comments#HASH_LINES}; rows whose fields are all blank are skipped too.
+ * Records are split by {@link CsvRecords}, as the import splits them. Every row remembers the line it started on (counting
  * every line of the file), so that errors can say "file, line 17, column amount".
  *
  * @param source  what the table was read from, for error messages
@@ -46,8 +44,13 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
     }
 
     public static CsvTable read(Path file, Comments comments) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, file.toString(), comments);
+        return read(file, StandardCharsets.UTF_8, comments);
+    }
+
+    /** Reads a file in the given charset; a line that is not valid in it is an error naming the line. */
+    public static CsvTable read(Path file, Charset charset, Comments comments) {
+        try (TextLines lines = TextLines.open(file, charset)) {
+            return parse(new CsvRecords(lines, comments), file.toString());
         } catch (IOException e) {
             throw cannotRead(file.toString(), e);
         }
@@ -61,7 +64,7 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
     /** Reads the whole of {@code reader} (the caller closes it); an I/O failure is an {@link UncheckedIOException}. */
     public static CsvTable parse(Reader reader, String source, Comments comments) {
         try {
-            return parse(new RecordReader(new BufferedReader(reader), comments, source), source);
+            return parse(new CsvRecords(new BufferedReader(reader)::readLine, comments), source);
         } catch (IOException e) {
             throw cannotRead(source, e);
         }
@@ -71,20 +74,25 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
         return new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
     }
 
-    private static CsvTable parse(RecordReader records, String source) throws IOException {
-        String[] header = records.next();
-        if (header == null) {
-            throw new DataFormatException(source + ": empty file (no header line)");
+    private static CsvTable parse(CsvRecords records, String source) throws IOException {
+        try {
+            CsvRecords.Record header = records.next();
+            if (header == null) {
+                throw new DataFormatException(source + ": empty file (no header line)");
+            }
+            List<String> names = header.fields().stream().map(name -> name.replace("\uFEFF", "").trim()).toList();
+            List<String[]> rows = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            for (CsvRecords.Record row = records.next(); row != null; row = records.next()) {
+                if (row.fields().stream().anyMatch(field -> !field.isBlank())) {
+                    rows.add(row.fields().toArray(String[]::new));
+                    lines.add(row.line());
+                }
+            }
+            return new CsvTable(source, names, rows, lines.stream().mapToInt(Integer::intValue).toArray());
+        } catch (CsvRecords.BadRecord e) {
+            throw new DataFormatException(source + ": " + e.getMessage(), e);
         }
-        header[0] = header[0].replace("\uFEFF", "");
-        List<String> names = Arrays.stream(header).map(String::trim).toList();
-        List<String[]> rows = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        for (String[] fields = records.next(); fields != null; fields = records.next()) {
-            rows.add(fields);
-            lines.add(records.startLine());
-        }
-        return new CsvTable(source, names, rows, lines.stream().mapToInt(Integer::intValue).toArray());
     }
 
     public int size() {
@@ -177,65 +185,5 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
     /** An input error at a cell: "file, line 17, column amount: {@code problem}". */
     public DataFormatException error(int row, int column, String problem) {
         return new DataFormatException(where(row, column) + ": " + problem);
-    }
-
-    private static boolean isBlank(String[] fields) {
-        return Arrays.stream(fields).allMatch(String::isBlank);
-    }
-
-    /** Splits the character stream into records, keeping quoted line breaks inside their field. */
-    private static final class RecordReader {
-        private final BufferedReader in;
-        private final Comments comments;
-        private final String source;
-        /** Lines read so far. */
-        private int line;
-        private int startLine;
-
-        RecordReader(BufferedReader in, Comments comments, String source) {
-            this.in = in;
-            this.comments = comments;
-            this.source = source;
-        }
-
-        /** The 1-based line on which the record last returned by {@link #next()} starts. */
-        int startLine() {
-            return startLine;
-        }
-
-        /** The next record that is neither blank nor a comment, or null at the end. */
-        String[] next() throws IOException {
-            while (true) {
-                String text = in.readLine();
-                if (text == null) {
-                    return null;
-                }
-                line++;
-                if (comments == Comments.HASH_LINES && text.stripLeading().startsWith("#")) {
-                    continue;
-                }
-                startLine = line;
-                String[] fields = split(text);
-                if (!isBlank(fields)) {
-                    return fields;
-                }
-            }
-        }
-
-        /** The record starting with {@code text}, with the lines a quoted field spans appended. */
-        private String[] split(String text) throws IOException {
-            List<String> fields = CsvFields.split(text);
-            while (fields == null) {
-                String continuation = in.readLine();
-                if (continuation == null) {
-                    throw new DataFormatException(source + ": line " + startLine
-                            + " opens a quoted field (\") that the file never closes");
-                }
-                line++;
-                text = text + "\n" + continuation;
-                fields = CsvFields.split(text);
-            }
-            return fields.toArray(String[]::new);
-        }
     }
 }

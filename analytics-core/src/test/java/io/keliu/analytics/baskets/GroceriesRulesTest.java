@@ -32,8 +32,8 @@ class GroceriesRulesTest {
     }
 
     @Test
-    void support0001Confidence05Gives5668Rules() {
-        assertThat(RuleMiner.of(0.001, 0.5).mine(groceries)).hasSize(5668);
+    void support0001Confidence05Gives5668RulesAtArulesDefaultMaxLength() {
+        assertThat(RuleMiner.of(0.001, 0.5).withMaxLength(10).mine(groceries)).hasSize(5668);
     }
 
     @Test

@@ -86,7 +86,7 @@ public final class AnalyticsBenchmark {
         int minCount = RuleMiner.of(0.001, 0.5).minCount(groceries.size());
         Timed<Integer> ours = time(() -> FpGrowth.mine(groceries, minCount, Integer.MAX_VALUE).size());
         Timed<Long> smileItemsets = time(() -> FPGrowth.apply(FPTree.of(minCount, groceries.transactions())).count());
-        Timed<Integer> oursRules = time(() -> RuleMiner.of(0.001, 0.5).mine(groceries).size());
+        Timed<Integer> oursRules = time(() -> RuleMiner.of(0.001, 0.5).withMaxLength(10).mine(groceries).size());
         Timed<Long> smileRules = time(() -> ARM.apply(0.5, FPTree.of(minCount, groceries.transactions())).count());
         row("FP-growth, Groceries, support 0.001 (itemsets)", ours.seconds(), smileItemsets.seconds(),
                 String.format(Locale.ROOT, "reference: Smile FPGrowth; %,d vs %,d frequent itemsets", ours.value(),

@@ -2,14 +2,14 @@ package io.keliu.analytics.customers;
 
 import io.keliu.analytics.TestData;
 import io.keliu.analytics.io.CsvTable;
-import io.keliu.analytics.io.DataFormatException;
+import io.keliu.contracts.v1.OrderLine;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class CustomerSummariesTest {
@@ -17,19 +17,27 @@ class CustomerSummariesTest {
     private static final LocalDate AS_OF = LocalDate.of(2024, 3, 31);
 
     private static List<OrderLine> sampleLines() {
-        return OrdersCsv.read(TestData.table("orders/sample_orders.csv"));
+        OrdersCsv.Result read = OrdersCsv.standard().read(TestData.path("orders/sample_orders.csv"),
+                StandardCharsets.UTF_8);
+        assertThat(read.rejections().rejected()).isZero();
+        return read.lines();
+    }
+
+    private static List<Purchase> purchases(List<OrderLine> lines) {
+        return OrderNetting.purchases(lines, OrdersCsv.SHOP_ZONE);
     }
 
     @Test
-    void cancelledAndRefundedLinesAreDropped() {
-        assertThat(sampleLines()).extracting(OrderLine::orderId)
-                .doesNotContain("A4", "A6")
-                .containsOnlyOnce("A5");
+    void cancelledAndRefundedSalesAddNothing() {
+        List<Purchase> purchases = purchases(sampleLines());
+
+        assertThat(purchases).filteredOn(p -> p.customerId().equals("u2")).extracting(Purchase::amount)
+                .as("A5: bread 8.50 and a cancelled milk; A6: a refunded sale").containsExactly(8.5, 0.0);
     }
 
     @Test
     void summarisesKnownCustomersUpToTheCalibrationEnd() {
-        List<CustomerSummary> summaries = CustomerSummaries.asOf(OrdersCsv.purchases(sampleLines()), AS_OF);
+        List<CustomerSummary> summaries = CustomerSummaries.asOf(purchases(sampleLines()), AS_OF);
 
         assertThat(summaries).extracting(CustomerSummary::customerId).containsExactly("u1", "u2", "u3");
         CustomerSummary u1 = summaries.getFirst();
@@ -53,33 +61,8 @@ class CustomerSummariesTest {
     void anonymousOrdersStayForBasketsButNotForCustomers() {
         List<OrderLine> lines = sampleLines();
 
-        assertThat(lines).anyMatch(OrderLine::isAnonymous);
-        assertThat(OrdersCsv.purchases(lines)).noneMatch(p -> p.customerId().isBlank());
-    }
-
-    @Test
-    void badDateNamesLineAndColumn() {
-        CsvTable table = CsvTable.parse("""
-                order_id,user_id,created_at,paid_at,product_id,quantity,amount,status,cancelled
-                1,u,2024-01-01,,p,1,2,,
-                2,u,yesterday,,p,1,2,,
-                """, "orders.csv");
-
-        assertThatThrownBy(() -> OrdersCsv.read(table)).isInstanceOf(DataFormatException.class)
-                .hasMessageContaining("orders.csv, line 3, column created_at").hasMessageContaining("yesterday");
-    }
-
-    @Test
-    void missingColumnAndBadNumberAreReported() {
-        CsvTable noAmount = CsvTable.parse("order_id,user_id,created_at,product_id,quantity\n1,u,2024-01-01,p,1\n",
-                "o.csv");
-        CsvTable badAmount = CsvTable.parse(
-                "order_id,user_id,created_at,product_id,quantity,amount\n1,u,2024-01-01,p,1,12元\n", "o.csv");
-
-        assertThatThrownBy(() -> OrdersCsv.read(noAmount)).hasMessageContaining("missing column 'amount'");
-        assertThatThrownBy(() -> OrdersCsv.read(badAmount)).hasMessageContaining("line 2, column amount")
-                .hasMessageContaining("12元");
-        assertThatThrownBy(() -> CsvTable.parse("", "empty.csv")).hasMessageContaining("empty file");
+        assertThat(lines).anyMatch(OrderLine::anonymous);
+        assertThat(purchases(lines)).extracting(Purchase::customerId).doesNotContainNull();
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class AnomaliesCommand implements Callable<Integer> {
         if (holdout != null && holdout <= 0) {
             throw new UserInputException("--holdout must be positive, got " + holdout);
         }
-        DailySeries daily = ForecastInputs.dailySeries(series, FillPolicy.LEAVE_MISSING);
+        DailySeries daily = ForecastInputs.dailySeries(series, modelOptions.encoding.charset, FillPolicy.LEAVE_MISSING);
         Map<String, Object> json = holdout == null ? againstOwnPattern(daily) : againstForecast(daily);
         Json.print(spec.commandLine().getOut(), json);
         return 0;

@@ -4,6 +4,7 @@ import io.keliu.analytics.churn.ChurnModel;
 import io.keliu.analytics.io.CsvTable;
 import io.keliu.cli.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,9 @@ public final class ChurnCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the forest (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Mixin
+    CharsetOption encoding;
+
     @Spec
     CommandSpec spec;
 
@@ -47,8 +51,8 @@ public final class ChurnCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> analyse() {
-        CsvTable training = Inputs.csv(train);
-        CsvTable scoring = Inputs.csv(score);
+        CsvTable training = Inputs.csv(train, encoding.charset);
+        CsvTable scoring = Inputs.csv(score, encoding.charset);
         ChurnModel model = ChurnModel.train(training, label, id, seed);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("model", model.modelName());

@@ -8,12 +8,14 @@ import io.keliu.analytics.clv.SpendHistories;
 import io.keliu.analytics.customers.CdnowTransactions;
 import io.keliu.analytics.customers.CustomerSummaries;
 import io.keliu.analytics.customers.CustomerSummary;
+import io.keliu.analytics.customers.OrderNetting;
 import io.keliu.analytics.customers.OrdersCsv;
 import io.keliu.analytics.customers.Purchase;
 import io.keliu.cli.Json;
 import io.keliu.cli.UserInputException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,6 +60,12 @@ public final class ClvCommand implements Callable<Integer> {
             description = "Share of spend that is profit; 1 values revenue (default: ${DEFAULT-VALUE}).")
     double margin;
 
+    @Mixin
+    CharsetOption encoding;
+
+    @Mixin
+    OrderFiles orderFiles;
+
     @Spec
     CommandSpec spec;
 
@@ -67,15 +75,16 @@ public final class ClvCommand implements Callable<Integer> {
         if (horizonWeeks <= 0 || discountRate < 0 || margin < 0) {
             throw new UserInputException("--horizon-weeks must be positive, --discount-rate and --margin not negative");
         }
-        Map<String, Object> document = Inputs.analyse(() -> analyse(end));
+        List<Purchase> purchases = source.cdnow != null
+                ? Inputs.analyse(() -> CdnowTransactions.read(Inputs.existing(source.cdnow), encoding.charset))
+                : OrderNetting.purchases(orderFiles.read(source.orders, encoding.charset,
+                        spec.commandLine().getErr()).lines(), OrdersCsv.SHOP_ZONE);
+        Map<String, Object> document = Inputs.analyse(() -> analyse(purchases, end));
         Json.print(spec.commandLine().getOut(), document);
         return 0;
     }
 
-    private Map<String, Object> analyse(LocalDate end) {
-        List<Purchase> purchases = source.cdnow != null
-                ? CdnowTransactions.read(Inputs.existing(source.cdnow))
-                : OrdersCsv.purchases(OrdersCsv.read(Inputs.csv(source.orders)));
+    private Map<String, Object> analyse(List<Purchase> purchases, LocalDate end) {
         List<CustomerSummary> customers = CustomerSummaries.asOf(purchases, end);
         BgNbdModel.Fit purchaseFit = BgNbdModel.fit(PurchaseHistories.of(customers));
         GammaGammaModel.Fit spendFit = GammaGammaModel.fit(SpendHistories.of(customers));

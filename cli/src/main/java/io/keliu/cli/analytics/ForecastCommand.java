@@ -52,7 +52,7 @@ public final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validateLengths();
-        DailySeries history = ForecastInputs.dailySeries(series, fill.policy);
+        DailySeries history = ForecastInputs.dailySeries(series, modelOptions.encoding.charset, fill.policy);
         HolidayCalendar calendar = modelOptions.holidayCalendar();
         AutoForecaster forecaster = modelOptions.forecaster(calendar);
         Forecast forecast = ForecastInputs.userErrors(() -> holdout != null

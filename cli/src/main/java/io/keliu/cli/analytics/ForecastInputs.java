@@ -12,14 +12,15 @@ import io.keliu.analytics.forecast.series.FillPolicy;
 import io.keliu.analytics.forecast.series.HourlySeries;
 import io.keliu.analytics.io.CsvTable;
 import io.keliu.analytics.io.DataFormatException;
+import io.keliu.analytics.io.TextLines;
 import io.keliu.cli.UserInputException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -64,6 +65,9 @@ final class ForecastInputs {
                 description = "External daily regressors such as weather, CSV 'date,col1,col2,...'; must cover the forecast dates.")
         Path regressors;
 
+        @Mixin
+        CharsetOption encoding;
+
         @Option(names = "--coverage", defaultValue = "0.8",
                 description = "Nominal coverage of the prediction intervals (default: ${DEFAULT-VALUE}).")
         double coverage;
@@ -71,7 +75,8 @@ final class ForecastInputs {
         HolidayCalendar holidayCalendar() {
             HolidayCalendar builtIn = calendar == Calendar.cn ? HolidayCalendar.chinaMainland() : HolidayCalendar.empty();
             return holidays == null ? builtIn
-                    : builtIn.merge(read(holidays, reader -> HolidayCalendar.fromDateNameCsv(reader, holidays.toString())));
+                    : builtIn.merge(read(holidays, encoding.charset,
+                            reader -> HolidayCalendar.fromDateNameCsv(reader, holidays.toString())));
         }
 
         AutoForecaster forecaster(HolidayCalendar holidayCalendar) {
@@ -79,7 +84,7 @@ final class ForecastInputs {
                 throw new UserInputException("--coverage must be between 0 and 1, got " + coverage);
             }
             Regressors external = regressors == null ? Regressors.none()
-                    : read(regressors, reader -> Regressors.fromCsv(reader, regressors.toString()));
+                    : read(regressors, encoding.charset, reader -> Regressors.fromCsv(reader, regressors.toString()));
             var candidates = switch (model) {
                 case auto -> AutoForecaster.standardCandidates(holidayCalendar, external);
                 case naive -> List.<ForecastModel>of(new SeasonalNaive());
@@ -95,8 +100,8 @@ final class ForecastInputs {
     }
 
     /** A CSV {@code date,value}; dates absent from the file are missing days, filled only as the policy says. */
-    static DailySeries dailySeries(Path file, FillPolicy fill) {
-        return read(file, reader -> {
+    static DailySeries dailySeries(Path file, Charset charset, FillPolicy fill) {
+        return read(file, charset, reader -> {
             CsvTable table = seriesTable(reader, file);
             int date = table.column("date");
             int value = table.column("value");
@@ -111,8 +116,8 @@ final class ForecastInputs {
     }
 
     /** A CSV {@code timestamp,value}; values within the same clock hour are added up. */
-    static HourlySeries hourlySeries(Path file) {
-        return read(file, reader -> {
+    static HourlySeries hourlySeries(Path file, Charset charset) {
+        return read(file, charset, reader -> {
             CsvTable table = seriesTable(reader, file);
             int timestamp = table.column("timestamp");
             int value = table.column("value");
@@ -129,12 +134,12 @@ final class ForecastInputs {
         return CsvTable.parse(reader, file.toString(), CsvTable.Comments.HASH_LINES).requireRows();
     }
 
-    static <T> T read(Path file, Function<Reader, T> parser) {
-        try (Reader reader = Files.newBufferedReader(Inputs.existing(file), StandardCharsets.UTF_8)) {
+    static <T> T read(Path file, Charset charset, Function<Reader, T> parser) {
+        try (Reader reader = TextLines.reader(Inputs.existing(file), charset)) {
             return userErrors(() -> parser.apply(reader));
         } catch (IOException e) {
             throw new UserInputException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
+        } catch (DataFormatException | UncheckedIOException e) {
             throw new UserInputException(e.getMessage(), e); // CsvTable's message names the file already
         }
     }

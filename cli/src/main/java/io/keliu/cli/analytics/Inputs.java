@@ -4,6 +4,7 @@ import io.keliu.analytics.io.CsvTable;
 import io.keliu.cli.UserInputException;
 
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -23,8 +24,8 @@ final class Inputs {
         return file;
     }
 
-    static CsvTable csv(Path file) {
-        return CsvTable.read(existing(file));
+    static CsvTable csv(Path file, Charset charset) {
+        return CsvTable.read(existing(file), charset, CsvTable.Comments.NONE);
     }
 
     static LocalDate date(String text, String option) {

@@ -57,7 +57,7 @@ public final class PeaksCommand implements Callable<Integer> {
         if (horizon <= 0) {
             throw new UserInputException("--horizon must be positive, got " + horizon);
         }
-        HourlySeries hourly = ForecastInputs.hourlySeries(series);
+        HourlySeries hourly = ForecastInputs.hourlySeries(series, modelOptions.encoding.charset);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("weekdays", PeakHours.byWeekday(hourly, peakShare).stream().map(PeaksCommand::profile).toList());
         if (capacity != null) {

@@ -10,6 +10,7 @@ import io.keliu.analytics.rfm.RfmWeights;
 import io.keliu.cli.Json;
 import io.keliu.cli.UserInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,7 +28,8 @@ import java.util.stream.IntStream;
 @Command(name = "rfm", mixinStandardHelpOptions = true,
         description = "RFM quintile scores (1-5, recent = 5), cells, named segments and a weighted score per customer,"
                 + " plus the value score 0.4*quantity + 0.3*value + 0.3*loyalty on percentile ranks."
-                + " Cancelled and refunded lines and anonymous orders are left out.")
+                + " Refunds and cancellations are netted (docs/analytics.md); anonymous orders are left out."
+                + " Bad rows are skipped and reported on stderr as JSON.")
 public final class RfmCommand implements Callable<Integer> {
 
     @Option(names = "--orders", required = true, description = "Orders CSV (one row per order line).")
@@ -40,6 +42,12 @@ public final class RfmCommand implements Callable<Integer> {
             description = "Weights of R, F and M in the weighted score, applied to the 1-5 scores (default: ${DEFAULT-VALUE}).")
     double[] weights;
 
+    @Mixin
+    CharsetOption encoding;
+
+    @Mixin
+    OrderFiles orderFiles;
+
     @Spec
     CommandSpec spec;
 
@@ -50,8 +58,9 @@ public final class RfmCommand implements Callable<Integer> {
             throw new UserInputException("--weights needs three numbers: R,F,M");
         }
         RfmWeights rfmWeights = Inputs.analyse(() -> new RfmWeights(weights[0], weights[1], weights[2]));
-        List<CustomerSummary> customers = Inputs.analyse(() -> CustomerSummaries.asOf(
-                OrdersCsv.purchases(OrdersCsv.read(Inputs.csv(orders))), day));
+        OrdersCsv.Result read = orderFiles.read(orders, encoding.charset, spec.commandLine().getErr());
+        List<CustomerSummary> customers = Inputs.analyse(() -> CustomerSummaries.fromOrderLines(read.lines(),
+                OrdersCsv.SHOP_ZONE, day));
         List<RfmScore> scores = RfmAnalysis.score(customers, rfmWeights);
         double[] valueScores = ValueScore.DEFAULT.score(customers);
         Map<String, Long> segmentSizes = new TreeMap<>();

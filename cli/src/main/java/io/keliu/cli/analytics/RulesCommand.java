@@ -3,11 +3,11 @@ package io.keliu.cli.analytics;
 import io.keliu.analytics.baskets.AssociationRule;
 import io.keliu.analytics.baskets.Baskets;
 import io.keliu.analytics.baskets.RuleMiner;
-import io.keliu.analytics.customers.OrdersCsv;
 import io.keliu.cli.Json;
 import io.keliu.cli.UserInputException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 /** {@code keliu analytics rules}: association rules between items bought together. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = "Mines association rules (FP-growth) with one item on the right: support, confidence, lift,"
-                + " leverage and conviction; strongest lift first.")
+                + " leverage and conviction; strongest lift first. Baskets from orders hold the products an order"
+                + " still buys after cancellations and refunds.")
 public final class RulesCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -44,14 +45,25 @@ public final class RulesCommand implements Callable<Integer> {
     @Option(names = "--min-length", defaultValue = "1", description = "Items per rule at least (default: ${DEFAULT-VALUE}).")
     int minLength;
 
-    @Option(names = "--max-length", defaultValue = "10", description = "Items per rule at most (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-length", defaultValue = "5",
+            description = "Items per rule at most (default: ${DEFAULT-VALUE}; arules' default is 10).")
     int maxLength;
+
+    @Option(names = "--max-rules", defaultValue = "100000",
+            description = "Refuse, with advice, rather than find more rules than this (default: ${DEFAULT-VALUE}).")
+    int maxRules;
 
     @Option(names = "--min-lift", defaultValue = "0", description = "Lift at least, e.g. 1 (default: ${DEFAULT-VALUE}).")
     double minLift;
 
     @Option(names = "--top", description = "Print only the first N rules (ruleCount still counts all).")
     Integer top;
+
+    @Mixin
+    CharsetOption encoding;
+
+    @Mixin
+    OrderFiles orderFiles;
 
     @Spec
     CommandSpec spec;
@@ -61,16 +73,20 @@ public final class RulesCommand implements Callable<Integer> {
         if (!(minSupport > 0 && minSupport <= 1) || minConfidence < 0 || minConfidence > 1) {
             throw new UserInputException("--min-support must be in (0, 1] and --min-confidence in [0, 1]");
         }
-        Map<String, Object> document = Inputs.analyse(this::mine);
+        if (maxRules < 1) {
+            throw new UserInputException("--max-rules must be at least 1");
+        }
+        Baskets baskets = source.baskets != null
+                ? Inputs.analyse(() -> Baskets.readBasketFile(Inputs.existing(source.baskets), encoding.charset))
+                : Inputs.analyse(() -> Baskets.fromOrders(orderFiles.read(source.orders, encoding.charset,
+                        spec.commandLine().getErr()).lines()));
+        Map<String, Object> document = Inputs.analyse(() -> mine(baskets));
         Json.print(spec.commandLine().getOut(), document);
         return 0;
     }
 
-    private Map<String, Object> mine() {
-        Baskets baskets = source.baskets != null
-                ? Baskets.readBasketFile(Inputs.existing(source.baskets))
-                : Baskets.fromOrders(OrdersCsv.read(Inputs.csv(source.orders)));
-        RuleMiner miner = new RuleMiner(minSupport, minConfidence, minLift, minLength, maxLength);
+    private Map<String, Object> mine(Baskets baskets) {
+        RuleMiner miner = new RuleMiner(minSupport, minConfidence, minLift, minLength, maxLength, maxRules);
         List<AssociationRule> rules = miner.mine(baskets);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("transactions", baskets.size());

@@ -8,6 +8,7 @@ import io.keliu.analytics.segments.Segmentation;
 import io.keliu.analytics.segments.Segmenter;
 import io.keliu.cli.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,6 +52,9 @@ public final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the random choices (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Mixin
+    CharsetOption encoding;
+
     @Spec
     CommandSpec spec;
 
@@ -62,7 +66,7 @@ public final class SegmentCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> segment() {
-        CsvTable table = Inputs.csv(input);
+        CsvTable table = Inputs.csv(input, encoding.charset);
         FeatureMatrix matrix = FeatureMatrix.of(table, features);
         Segmenter segmenter = new Segmenter(SegmentationMethod.valueOf(method.name().toUpperCase(Locale.ROOT)),
                 !noScale, seed);

@@ -1,10 +1,13 @@
 package io.keliu.cli.analytics;
 
 import io.keliu.cli.CliRun;
+import io.keliu.cli.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,26 +27,78 @@ class AnalyticsErrorsTest {
     }
 
     @Test
-    void unparsableNumberNamesLineAndColumn() throws IOException {
+    void badRowsAreSkippedAndReportedOnStderrAsJson() throws IOException {
+        Path orders = write("orders.csv", """
+                order_id,user_id,created_at,paid_at,product_id,quantity,amount
+                1,u1,2024-01-01T10:00:00,,p,1,10
+                2,u1,2024-01-02T10:00:00,,p,1,ten
+                3,u2
+                """);
+
+        CliRun run = CliRun.of("analytics", "rfm", "--orders", orders.toString(), "--as-of", "2024-02-01");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().get("customers").asInt()).isEqualTo(1);
+        JsonNode report = Json.MAPPER.readTree(run.err());
+        assertThat(report.get("rejected").asInt()).isEqualTo(2);
+        assertThat(report.at("/errors/0/line").asInt()).isEqualTo(3);
+        assertThat(report.at("/errors/0/field").asString()).isEqualTo("amount");
+        assertThat(report.at("/errors/0/reason").asString()).isEqualTo("'ten' is not a number");
+        assertThat(report.at("/errors/1/line").asInt()).isEqualTo(4);
+        assertThat(report.at("/errors/1/reason").asString()).startsWith("has 2 fields but the header has 7");
+    }
+
+    @Test
+    void strictRefusesAFileWithBadRows() throws IOException {
         Path orders = write("orders.csv", """
                 order_id,user_id,created_at,paid_at,product_id,quantity,amount
                 1,u1,2024-01-01T10:00:00,,p,1,10
                 2,u1,2024-01-02T10:00:00,,p,1,ten
                 """);
 
-        assertOneError(CliRun.of("analytics", "rfm", "--orders", orders.toString(), "--as-of", "2024-02-01"),
-                "line 3, column amount: not a number: 'ten'");
+        CliRun run = CliRun.of("analytics", "rules", "--orders", orders.toString(), "--min-support", "0.5",
+                "--min-confidence", "0.5", "--strict");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList()).hasSize(2);
+        assertThat(run.err().lines().toList().get(1)).startsWith("error: ").contains("1 rows were rejected")
+                .contains("--strict");
     }
 
     @Test
-    void unparsableDateInFileNamesLineAndColumn() throws IOException {
+    void aFileWithoutOneUsableRowIsRefused() throws IOException {
         Path orders = write("orders.csv", """
                 order_id,user_id,created_at,paid_at,product_id,quantity,amount
                 1,u1,01/02/2024,,p,1,10
                 """);
 
-        assertOneError(CliRun.of("analytics", "clv", "--orders", orders.toString(), "--calibration-end",
-                "2024-02-01"), "line 2, column created_at");
+        CliRun run = CliRun.of("analytics", "clv", "--orders", orders.toString(), "--calibration-end", "2024-02-01");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("\"line\":2,\"field\":\"created_at\"")
+                .contains("error: " + orders + ": no usable order lines; all 1 rows were rejected");
+    }
+
+    @Test
+    void wrongCharsetNamesTheLine() throws IOException {
+        Path table = folder.resolve("gbk.csv");
+        Files.write(table, "id,城市,x\n1,杭州,2\n".getBytes(Charset.forName("GBK")));
+
+        assertOneError(CliRun.of("analytics", "segment", "--input", table.toString(), "--features", "x", "--k", "1"),
+                table + ": line 1 is not valid UTF-8; try --charset GBK");
+        CliRun gbk = CliRun.of("analytics", "segment", "--input", table.toString(), "--features", "x", "--k", "1",
+                "--charset", "GBK");
+        assertThat(gbk.exitCode()).as(gbk.err()).isZero();
+    }
+
+    @Test
+    void tooManyRulesIsRefusedWithAdvice() throws IOException {
+        Path baskets = write("baskets.csv", "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p\n");
+
+        assertOneError(CliRun.of("analytics", "rules", "--baskets", baskets.toString(), "--min-support", "1",
+                "--min-confidence", "0", "--max-rules", "1000"), "more than 1000 rules at support 1 in 1 baskets");
     }
 
     @Test
@@ -65,7 +120,7 @@ class AnalyticsErrorsTest {
         Path orders = write("orders.csv", "order_id,user_id,created_at,paid_at,product_id,quantity,amount\n");
 
         assertOneError(CliRun.of("analytics", "rfm", "--orders", orders.toString(), "--as-of", "2024-02-01"),
-                "no order lines");
+                "no usable order lines");
     }
 
     @Test
