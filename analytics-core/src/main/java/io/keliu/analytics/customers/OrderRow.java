@@ -107,7 +107,7 @@ final class OrderRow {
     }
 
     /** The trimmed value, null when blank or the column is absent. */
-    private String value(OrderColumns field) {
+    String value(OrderColumns field) {
         int column = columnOf[field.ordinal()];
         if (column < 0) {
             return null;

@@ -18,13 +18,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads an orders file of the import format (docs/contracts.md, one row per order line) by the import's rules: the
  * same field splitting ({@code CsvFields}), header words, timestamps ({@code Timestamps}), enumeration words and
  * flags, ranges and signs. A row that breaks a rule is skipped and reported with its line, field and reason, as an
- * import reports it; the rows that pass are returned as {@link OrderLine}s of the contract, versions and all.
+ * import reports it; the rows that pass are returned as {@link OrderLine}s of the contract, keyed as the import keys
+ * the rows of a file, versions and all.
  */
 public final class OrdersCsv {
 
@@ -85,6 +88,7 @@ public final class OrdersCsv {
         int[] columnOf = OrderColumns.locate(header.fields(), source, ignored);
         List<OrderLine> lines = new ArrayList<>();
         Rejections rejections = new Rejections();
+        Set<String> takenKeys = new HashSet<>();
         while (true) {
             CsvRecords.Record record;
             try {
@@ -102,13 +106,44 @@ public final class OrdersCsv {
             }
             OrderRow row = new OrderRow(record.fields(), columnOf, record.line(), timestamps, clock.instant());
             OrderLine line = row.read();
+            String key = lineKey(row, takenKeys);
             if (line == null) {
                 rejections.reject(row.errors());
             } else {
-                lines.add(line);
+                lines.add(key.equals(line.lineKey()) ? line : withKey(line, key));
             }
         }
         return new Result(List.copyOf(lines), rejections, List.copyOf(ignored));
+    }
+
+    /**
+     * The line key of a row, as the import keys the rows of a file (docs/contracts.md, "Line identity"): its line_no;
+     * else its product id, or {@code product#2}, {@code #3} … when an earlier row of the order took that key. A
+     * rejected row takes its key all the same, so every row is a line of its own unless line_no says otherwise.
+     */
+    private static String lineKey(OrderRow row, Set<String> takenKeys) {
+        String orderId = row.value(OrderColumns.ORDER_ID);
+        String productId = row.value(OrderColumns.PRODUCT_ID);
+        String lineNo = row.value(OrderColumns.LINE_NO);
+        if (orderId == null || (productId == null && lineNo == null)) {
+            return "";
+        }
+        if (lineNo != null) {
+            takenKeys.add(orderId + '\u0000' + lineNo);
+            return lineNo;
+        }
+        String key = productId;
+        for (int occurrence = 2; !takenKeys.add(orderId + '\u0000' + key); occurrence++) {
+            key = productId + "#" + occurrence;
+        }
+        return key;
+    }
+
+    private static OrderLine withKey(OrderLine l, String lineKey) {
+        return new OrderLine(l.orderId(), lineKey, l.userId(), l.anonymous(), l.createdAt(), l.paidAt(),
+                l.productId(), l.category(), l.quantity(), l.unitPrice(), l.amount(), l.shippingAddress(),
+                l.province(), l.city(), l.country(), l.orderType(), l.channel(), l.status(), l.cancelled(),
+                l.remark(), l.updatedAt());
     }
 
     /** "has 5 fields but the header has 15", in the import's words: a short row is reported, never padded. */

@@ -50,16 +50,34 @@ class OrdersCsvTest {
     }
 
     @Test
-    void aQuoteNeverClosedRejectsTheRestAsOneRecord() {
+    void aQuoteNeverClosedRejectsOnlyTheLineItOpenedOn() {
         OrdersCsv.Result read = OrdersCsv.standard().parse(HEADER + """
-                1,u1,2024-12-01 08:26:00,,p1,6,15.30,,,,,,"open
-                2,u1,2024-12-01 08:26:00,,p1,6,15.30,,,,,,
+                1,u1,2024-12-01 08:26:00,,p1,6,15.30,,,,,,"two
+                lines"
+                2,u1,2024-12-01 08:26:00,,p1,6,15.30,,,,,,"open
+                3,u1,2024-12-01 08:26:00,,p1,6,15.30,,,,,,
                 """, "orders.csv");
 
-        assertThat(read.lines()).isEmpty();
+        assertThat(read.lines()).extracting(line -> line.orderId()).containsExactly("1", "3");
         assertThat(read.rejections().errors()).singleElement()
-                .satisfies(error -> assertThat(error.line()).isEqualTo(2))
-                .satisfies(error -> assertThat(error.reason()).contains("never closes"));
+                .satisfies(error -> assertThat(error.line()).isEqualTo(4))
+                .satisfies(error -> assertThat(error.reason()).startsWith("has an unclosed quote opened at line 4"));
+    }
+
+    @Test
+    void everyRowOfAFileIsALineAndALineNoMakesVersions() {
+        OrdersCsv.Result read = OrdersCsv.standard().parse("""
+                order_id,user_id,created_at,product_id,quantity,amount,line_no
+                1,u1,2024-12-01,p1,1,10,
+                1,u1,2024-12-01,p1,x,10,
+                1,u1,2024-12-01,p1,3,30,
+                1,u1,2024-12-01,p2,1,5,7
+                1,u1,2024-12-01,p2,1,6,7
+                """, "orders.csv");
+
+        assertThat(read.lines()).extracting(line -> line.lineKey()).containsExactly("p1", "p1#3", "7", "7");
+        assertThat(OrderNetting.latestVersions(read.lines())).extracting(line -> line.amount().intValue())
+                .as("line 7 twice: the later of two equal versions counts").containsExactly(10, 30, 6);
     }
 
     @Test

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 class RefundNettingTest {
 
     private static final String HEADER = "order_id,user_id,created_at,product_id,quantity,amount,status,cancelled"
-            + ",updated_at\n";
+            + ",updated_at,line_no\n";
     private static final LocalDate END = LocalDate.of(2024, 6, 30);
 
     private static CustomerSummary only(String rows) {
@@ -26,10 +26,10 @@ class RefundNettingTest {
     @Test
     void everythingRefundedInSeparateOrdersLeavesNoSpendAndNoRepeatPurchase() {
         CustomerSummary c = only("""
-                O1,c1,2024-01-10 10:00,tv,1,50000,已完成,,
-                O2,c1,2024-02-10 10:00,laptop,1,27000,已完成,,
-                R1,c1,2024-02-20 10:00,laptop,-1,-27000,已退款,,
-                R2,c1,2024-03-01 10:00,tv,-1,-50000,REFUNDED,true,
+                O1,c1,2024-01-10 10:00,tv,1,50000,已完成,,,
+                O2,c1,2024-02-10 10:00,laptop,1,27000,已完成,,,
+                R1,c1,2024-02-20 10:00,laptop,-1,-27000,已退款,,,
+                R2,c1,2024-03-01 10:00,tv,-1,-50000,REFUNDED,true,,
                 """);
 
         assertThat(c.monetaryValue()).isZero();
@@ -42,10 +42,10 @@ class RefundNettingTest {
     @Test
     void aPartialRefundLowersSpendAndTakesFromTheLatestPurchaseFirst() {
         CustomerSummary c = only("""
-                O1,c1,2024-01-10 10:00,tv,1,100,COMPLETED,,
-                O2,c1,2024-02-10 10:00,cable,2,30,COMPLETED,,
-                O3,c1,2024-03-10 10:00,stand,1,40,COMPLETED,,
-                R1,c1,2024-03-20 10:00,stand,-1,-40,REFUNDED,,
+                O1,c1,2024-01-10 10:00,tv,1,100,COMPLETED,,,
+                O2,c1,2024-02-10 10:00,cable,2,30,COMPLETED,,,
+                O3,c1,2024-03-10 10:00,stand,1,40,COMPLETED,,,
+                R1,c1,2024-03-20 10:00,stand,-1,-40,REFUNDED,,,
                 """);
 
         assertThat(c.monetaryValue()).isCloseTo(130, within(1e-9));
@@ -59,10 +59,10 @@ class RefundNettingTest {
     @Test
     void aCancelledLineTakesBackWhatItAddedAndAnOrderNettingToZeroIsNoOccasion() {
         CustomerSummary c = only("""
-                O1,c1,2024-01-10 10:00,tv,1,100,COMPLETED,,
-                O2,c1,2024-02-10 10:00,cable,1,30,PAID,,2024-02-10 10:00
-                O2,c1,2024-02-10 10:00,cable,1,30,CANCELLED,,2024-02-11 09:00
-                O3,c1,2024-03-10 10:00,stand,1,40,COMPLETED,是,
+                O1,c1,2024-01-10 10:00,tv,1,100,COMPLETED,,,
+                O2,c1,2024-02-10 10:00,cable,1,30,PAID,,2024-02-10 10:00,1
+                O2,c1,2024-02-10 10:00,cable,1,30,CANCELLED,,2024-02-11 09:00,1
+                O3,c1,2024-03-10 10:00,stand,1,40,COMPLETED,是,,
                 """);
 
         assertThat(c.monetaryValue()).as("the newer, cancelled version of O2's line counts").isEqualTo(100);
@@ -74,9 +74,9 @@ class RefundNettingTest {
     @Test
     void anOlderVersionArrivingLaterChangesNothing() {
         CustomerSummary c = only("""
-                O1,c1,2024-01-10 10:00,tv,1,100,COMPLETED,,2024-01-12 10:00
-                O1,c1,2024-01-10 10:00,tv,1,90,PAID,,2024-01-10 10:00
-                O2,c1,2024-01-20 10:00,tv,1,120,COMPLETED,,
+                O1,c1,2024-01-10 10:00,tv,1,100,COMPLETED,,2024-01-12 10:00,1
+                O1,c1,2024-01-10 10:00,tv,1,90,PAID,,2024-01-10 10:00,1
+                O2,c1,2024-01-20 10:00,tv,1,120,COMPLETED,,,
                 """);
 
         assertThat(c.monetaryValue()).isEqualTo(220);
@@ -86,8 +86,8 @@ class RefundNettingTest {
     @Test
     void aRefundBeforeAnyPurchaseInTheFileStillLowersSpend() {
         CustomerSummary c = only("""
-                R0,c1,2024-01-02 10:00,tv,-1,-20,REFUNDED,,
-                O1,c1,2024-01-10 10:00,tv,1,100,COMPLETED,,
+                R0,c1,2024-01-02 10:00,tv,-1,-20,REFUNDED,,,
+                O1,c1,2024-01-10 10:00,tv,1,100,COMPLETED,,,
                 """);
 
         assertThat(c.monetaryValue()).isEqualTo(80);

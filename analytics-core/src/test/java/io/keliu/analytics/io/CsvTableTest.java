@@ -47,6 +47,6 @@ class CsvTableTest {
         assertThat(table.where(1, 2)).isEqualTo("q.csv, line 4, column n");
         assertThatThrownBy(() -> CsvTable.parse("id,remark\n1,\"never closed\n", "u.csv"))
                 .isInstanceOf(DataFormatException.class)
-                .hasMessageStartingWith("u.csv: line 2 opens a quoted field (\") that the file never closes");
+                .hasMessageStartingWith("u.csv: line 2 has an unclosed quote opened at line 2");
     }
 }
