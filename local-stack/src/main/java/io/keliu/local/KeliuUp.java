@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "keliu up", mixinStandardHelpOptions = true,
         description = "Runs PostgreSQL, Kafka, every Keliu service and a traffic simulator on this machine.",
-        subcommands = {StandaloneBroker.class, StandalonePostgres.class, SimulateCommand.class})
+        subcommands = {StandaloneBroker.class, StandalonePostgres.class, SimulateCommand.class, Watchdog.class})
 public final class KeliuUp implements Callable<Integer> {
     private static final int SERVICE_LOG_LINES_SHOWN = 40;
 

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * The whole platform on this machine: PostgreSQL and Kafka in this JVM, every service as a child JVM, and optionally
- * the traffic simulator. Everything it starts is registered with the {@link Lifecycle}, which stops it in reverse.
+ * the traffic simulator. Everything it starts is registered with the {@link Lifecycle}, which stops it in reverse; the
+ * processes among them are also told to a {@link Watchdog}, which stops them should this JVM die without doing so.
  */
 public final class LocalStack {
     /** Two Spring Boot services warming up side by side on 2 cores take about a minute; leave room. */
@@ -39,6 +40,7 @@ public final class LocalStack {
     private final Settings settings;
     private final Lifecycle lifecycle;
     private final PrintStream console;
+    private Watchdog watchdog;
 
     public LocalStack(Settings settings, Lifecycle lifecycle, PrintStream console) {
         this.settings = settings;
@@ -59,6 +61,7 @@ public final class LocalStack {
         }
         List<ServiceSpec> services = ServiceCatalog.services(settings.ports());
         List<Path> jars = services.stream().map(spec -> ServiceJars.find(settings.home(), spec.module())).toList();
+        watchdog = lifecycle.register("the watchdog", Watchdog.start(settings.logDirectory().resolve("watchdog.log")));
         startPostgres();
         startKafka();
         startServices(services, jars);
@@ -67,8 +70,12 @@ public final class LocalStack {
 
     private void startPostgres() {
         int port = settings.ports().postgres();
-        step("PostgreSQL on port " + port, () -> lifecycle.register("PostgreSQL",
-                LocalPostgres.start(port, settings.dataDirectory().resolve("postgres"))));
+        step("PostgreSQL on port " + port, () -> {
+            LocalPostgres postgres = lifecycle.register("PostgreSQL",
+                    LocalPostgres.start(port, settings.dataDirectory().resolve("postgres")));
+            watchdog.watch(postgres.pid());
+            return postgres;
+        });
     }
 
     private void startKafka() {
@@ -87,6 +94,7 @@ public final class LocalStack {
         for (int i = 0; i < specs.size(); i++) {
             ServiceProcess service = ServiceProcess.launch(specs.get(i), jars.get(i), settings.logDirectory());
             started.add(lifecycle.register(service.name(), service));
+            watchdog.watch(service.pid());
             console.printf("Starting %s on port %d (log: %s)%n", service.name(), specs.get(i).port(), service.logFile());
         }
         for (ServiceProcess service : started) {

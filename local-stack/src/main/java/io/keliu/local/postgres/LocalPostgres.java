@@ -18,10 +18,12 @@ public final class LocalPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres server;
     private final int port;
+    private final Path dataDirectory;
 
-    private LocalPostgres(EmbeddedPostgres server, int port) {
+    private LocalPostgres(EmbeddedPostgres server, int port, Path dataDirectory) {
         this.server = server;
         this.port = port;
+        this.dataDirectory = dataDirectory;
     }
 
     /** Starts the server on {@code port}; initialises {@code dataDirectory} only when it holds no cluster yet. */
@@ -36,9 +38,18 @@ public final class LocalPostgres implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
-            return new LocalPostgres(server, port);
+            return new LocalPostgres(server, port, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The server's process (the postmaster), from the first line of its postmaster.pid. */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read PostgreSQL's pid: " + e.getMessage(), e);
         }
     }
 

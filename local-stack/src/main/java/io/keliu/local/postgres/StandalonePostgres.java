@@ -2,6 +2,7 @@ package io.keliu.local.postgres;
 
 import io.keliu.local.Lifecycle;
 import io.keliu.local.LocalLogging;
+import io.keliu.local.Watchdog;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,7 +28,10 @@ public final class StandalonePostgres implements Callable<Integer> {
     public Integer call() throws Exception {
         LocalLogging.toStandardError();
         Lifecycle lifecycle = Lifecycle.onShutdown(System.out);
+        Watchdog watchdog = lifecycle.register("the watchdog", Watchdog.start(dataDirectory.resolveSibling(
+                dataDirectory.getFileName() + "-watchdog.log")));
         LocalPostgres postgres = lifecycle.register("PostgreSQL", LocalPostgres.start(port, dataDirectory));
+        watchdog.watch(postgres.pid());
         System.out.printf("PostgreSQL is up: %s (user %s, password %s); Ctrl-C stops it.%n",
                 postgres.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
         Lifecycle.awaitShutdown();
