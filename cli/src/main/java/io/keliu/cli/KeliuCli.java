@@ -1,6 +1,7 @@
 package io.keliu.cli;
 
 import io.keliu.cli.analytics.AnalyticsCommand;
+import io.keliu.cli.export.ExportCommand;
 import io.keliu.cli.imports.ImportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The Java side of {@code bin/keliu}: every command prints JSON on stdout and explains failures on stderr. */
 @Command(name = "keliu", mixinStandardHelpOptions = true, version = "keliu 0.1.0",
         description = "Keliu customer-traffic analytics.",
-        subcommands = {ImportCommand.class, AnalyticsCommand.class})
+        subcommands = {ImportCommand.class, ExportCommand.class, AnalyticsCommand.class})
 public final class KeliuCli {
 
     public static void main(String[] args) {
