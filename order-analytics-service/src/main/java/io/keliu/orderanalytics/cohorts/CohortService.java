@@ -1,0 +1,67 @@
+package io.keliu.orderanalytics.cohorts;
+
+import io.keliu.orderanalytics.PlatformProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Retention by first-order month: a customer belongs to the month (platform zone) of their first counted order; the
+ * cohort's retention in month k (1–12) is the share of its customers with a counted order k months later.
+ */
+@Service
+public class CohortService {
+    public static final int MONTHS = 12;
+
+    private final JdbcTemplate jdbc;
+    private final PlatformProperties platform;
+
+    public CohortService(JdbcTemplate jdbc, PlatformProperties platform) {
+        this.jdbc = jdbc;
+        this.platform = platform;
+    }
+
+    /** @param retention index k-1 holds the share of month k; null for months not yet over */
+    public record Cohort(String month, long customers, List<Long> returning, List<Double> retention) {
+    }
+
+    public List<Cohort> cohorts(YearMonth first, YearMonth last, YearMonth current) {
+        Map<YearMonth, long[]> counts = new TreeMap<>();
+        jdbc.query("""
+                WITH firsts AS (SELECT user_id, date_trunc('month', min(created_at) AT TIME ZONE ?)::date AS cohort
+                                FROM customer_orders GROUP BY user_id),
+                     active AS (SELECT DISTINCT f.user_id, f.cohort,
+                                       date_trunc('month', o.created_at AT TIME ZONE ?)::date AS month
+                                FROM customer_orders o JOIN firsts f USING (user_id)
+                                WHERE f.cohort >= ? AND f.cohort <= ?)
+                SELECT cohort, (extract(year FROM age(month, cohort)) * 12
+                                + extract(month FROM age(month, cohort)))::int AS k, count(*) AS customers
+                FROM active GROUP BY cohort, k""", row -> {
+                    int k = row.getInt("k");
+                    if (k <= MONTHS) {
+                        counts.computeIfAbsent(YearMonth.from(row.getDate("cohort").toLocalDate()),
+                                m -> new long[MONTHS + 1])[k] = row.getLong("customers");
+                    }
+                }, platform.zone().getId(), platform.zone().getId(), Date.valueOf(first.atDay(1)),
+                Date.valueOf(last.atDay(1)));
+        List<Cohort> cohorts = new ArrayList<>();
+        counts.forEach((month, n) -> {
+            List<Long> returning = new ArrayList<>();
+            List<Double> retention = new ArrayList<>();
+            for (int k = 1; k <= MONTHS; k++) {
+                boolean over = !month.plusMonths(k).isAfter(current);
+                returning.add(over ? n[k] : null);
+                retention.add(over && n[0] > 0 ? (double) n[k] / n[0] : null);
+            }
+            cohorts.add(new Cohort(month.toString(), n[0], returning, retention));
+        });
+        return cohorts;
+    }
+
+}

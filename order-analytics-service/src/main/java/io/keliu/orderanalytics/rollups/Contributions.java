@@ -1,0 +1,86 @@
+package io.keliu.orderanalytics.rollups;
+
+import io.keliu.contracts.v1.OrderLine;
+import io.keliu.orderanalytics.rollups.RollupKey.Resolution;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What orders add to the rollups: every order adds its measures to its hour and its day (in the platform zone, by its
+ * creation time) under each dimension. A change of an order adds the difference between what the order adds after
+ * and what it added before, so the rollups always equal the sum over the orders as they stand.
+ */
+public final class Contributions {
+    private final ZoneId zone;
+    private final Map<RollupKey, Measures> deltas = new TreeMap<>();
+
+    public Contributions(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** Adds what {@code order} adds, times {@code sign}: 1 for its state after a change, -1 for before. */
+    public void add(OrderFacts order, int sign) {
+        if (order.isEmpty()) {
+            return;
+        }
+        ZonedDateTime created = order.createdAt().atZone(zone);
+        long hour = created.truncatedTo(ChronoUnit.HOURS).toEpochSecond();
+        long day = created.toLocalDate().toEpochDay();
+        Measures whole = order.measures(order.lines());
+        for (Dimension dimension : Dimension.values()) {
+            if (dimension.perLine()) {
+                perMember(order, dimension).forEach((member, lines) ->
+                        add(dimension, member, hour, day, order.measures(lines), sign));
+            } else {
+                add(dimension, member(order, dimension), hour, day, whole, sign);
+            }
+        }
+    }
+
+    private void add(Dimension dimension, String member, long hour, long day, Measures measures, int sign) {
+        if (dimension != Dimension.PRODUCT) {
+            merge(new RollupKey(Resolution.HOUR, hour, dimension, member), measures, sign);
+        }
+        merge(new RollupKey(Resolution.DAY, day, dimension, member), measures, sign);
+    }
+
+    private void merge(RollupKey key, Measures measures, int sign) {
+        deltas.computeIfAbsent(key, k -> Measures.zero()).add(measures, sign);
+    }
+
+    private static Map<String, List<OrderLine>> perMember(OrderFacts order, Dimension dimension) {
+        return order.lines().stream().collect(Collectors.groupingBy(
+                line -> orUnknown(dimension.value().apply(line)), LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private static String member(OrderFacts order, Dimension dimension) {
+        return switch (dimension) {
+            case ALL -> "";
+            case STATUS -> order.status();
+            default -> orUnknown(order.first(dimension.value()));
+        };
+    }
+
+    private static String orUnknown(Object value) {
+        return value == null || value.toString().isBlank() ? OrderFacts.UNKNOWN : value.toString();
+    }
+
+    /** The summed deltas, rows whose delta is zero left out, in {@link RollupKey} order. */
+    public Map<RollupKey, Measures> deltas() {
+        deltas.values().removeIf(Measures::isZero);
+        return deltas;
+    }
+
+    /** The start of the hour of {@code instant} in the platform zone. */
+    public static Instant hourOf(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant();
+    }
+}
