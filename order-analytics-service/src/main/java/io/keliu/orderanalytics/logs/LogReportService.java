@@ -99,6 +99,22 @@ public class LogReportService {
                 groupBy == null ? null : groupBy.word(), series);
     }
 
+    /** Lines, errors and warnings of the days the range touches. */
+    public LogHealth health(TimeRange range, int topErrors) {
+        long[] n = jdbc.queryForObject("""
+                SELECT coalesce(sum(lines), 0) AS lines,
+                       coalesce(sum(lines) FILTER (WHERE level IN ('ERROR', 'FATAL')), 0) AS errors,
+                       coalesce(sum(lines) FILTER (WHERE level = 'WARN'), 0) AS warnings
+                FROM log_counts WHERE granularity = 'day' AND bucket_start >= ? AND bucket_start < ?""",
+                (row, i) -> new long[]{row.getLong("lines"), row.getLong("errors"), row.getLong("warnings")},
+                Timestamp.from(range.from().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant()),
+                Timestamp.from(range.to()));
+        return new LogHealth(n[0], n[1], n[2], n[0] == 0 ? null : (double) n[1] / n[0], topErrors(range, topErrors));
+    }
+
+    public record LogHealth(long lines, long errors, long warnings, Double errorRate, List<TopError> topErrors) {
+    }
+
     /** The most frequent templates of ERROR and FATAL lines over the days the range touches. */
     public List<TopError> topErrors(TimeRange range, int limit) {
         return jdbc.query("""

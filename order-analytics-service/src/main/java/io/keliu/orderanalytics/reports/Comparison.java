@@ -10,7 +10,7 @@ import java.time.ZoneId;
 public enum Comparison implements ApiWord {
     PREVIOUS, LAST_YEAR;
 
-    TimeRange of(TimeRange range, ZoneId zone) {
+    public TimeRange of(TimeRange range, ZoneId zone) {
         return switch (this) {
             case PREVIOUS -> new TimeRange(range.from().minus(Duration.between(range.from(), range.to())),
                     range.from());
