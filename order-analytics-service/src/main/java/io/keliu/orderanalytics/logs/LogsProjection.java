@@ -4,6 +4,8 @@ import io.keliu.contracts.v1.ChangeEvent;
 import io.keliu.contracts.v1.LogLevel;
 import io.keliu.contracts.v1.SystemLog;
 import io.keliu.orderanalytics.PlatformProperties;
+import io.keliu.projection.ChangeTopic;
+import io.keliu.projection.ProjectionHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -25,7 +27,7 @@ import java.util.TreeMap;
  * after in.
  */
 @Service
-public class LogsProjection {
+public class LogsProjection implements ProjectionHandler<SystemLog> {
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
 
@@ -54,6 +56,17 @@ public class LogsProjection {
         }
     }
 
+    @Override
+    public ChangeTopic<SystemLog> topic() {
+        return ChangeTopic.LOGS;
+    }
+
+    @Override
+    public void reset() {
+        jdbc.update("TRUNCATE log_counts, log_templates");
+    }
+
+    @Override
     public void apply(List<ChangeEvent<SystemLog>> events) {
         Map<CountKey, Long> counts = new TreeMap<>();
         Map<TemplateKey, Long> templates = new TreeMap<>();

@@ -6,7 +6,10 @@ import io.keliu.orderanalytics.PlatformProperties;
 import io.keliu.orderanalytics.cohorts.CustomerOrderStore;
 import io.keliu.orderanalytics.funnel.FunnelStore;
 import io.micrometer.core.instrument.Counter;
+import io.keliu.projection.ChangeTopic;
+import io.keliu.projection.ProjectionHandler;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -24,16 +27,19 @@ import java.util.Set;
  * exactly what they change.
  */
 @Service
-public class OrdersProjection {
+public class OrdersProjection implements ProjectionHandler<OrderLine> {
     private final OrderLineStore lines;
     private final RollupStore rollups;
     private final FunnelStore funnel;
     private final CustomerOrderStore customerOrders;
     private final PlatformProperties platform;
+    private final JdbcTemplate jdbc;
     private final Counter unexpectedBefore;
 
     public OrdersProjection(OrderLineStore lines, RollupStore rollups, FunnelStore funnel,
-                            CustomerOrderStore customerOrders, PlatformProperties platform, MeterRegistry meters) {
+                            CustomerOrderStore customerOrders, PlatformProperties platform, JdbcTemplate jdbc,
+                            MeterRegistry meters) {
+        this.jdbc = jdbc;
         this.lines = lines;
         this.rollups = rollups;
         this.funnel = funnel;
@@ -44,7 +50,18 @@ public class OrdersProjection {
                 .register(meters);
     }
 
+    @Override
+    public ChangeTopic<OrderLine> topic() {
+        return ChangeTopic.ORDERS;
+    }
+
+    @Override
+    public void reset() {
+        jdbc.update("TRUNCATE order_lines, order_rollup_hour, order_rollup_day, order_funnel, customer_orders");
+    }
+
     /** Applies the events (already deduplicated by event id) in their order. */
+    @Override
     public void apply(List<ChangeEvent<OrderLine>> events) {
         Map<String, List<ChangeEvent<OrderLine>>> byOrder = new LinkedHashMap<>();
         for (ChangeEvent<OrderLine> event : events) {

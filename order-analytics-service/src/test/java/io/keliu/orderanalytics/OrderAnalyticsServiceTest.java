@@ -1,0 +1,361 @@
+package io.keliu.orderanalytics;
+
+import io.keliu.analytics.baskets.AssociationRule;
+import io.keliu.analytics.baskets.Baskets;
+import io.keliu.analytics.baskets.RuleMiner;
+import io.keliu.analytics.customers.OrdersCsv;
+import io.keliu.analytics.io.CsvTable;
+import io.keliu.contracts.v1.ChangeEvent;
+import io.keliu.contracts.v1.Flags;
+import io.keliu.contracts.v1.LogLevel;
+import io.keliu.contracts.v1.LogSource;
+import io.keliu.contracts.v1.OrderLine;
+import io.keliu.contracts.v1.OrderStatus;
+import io.keliu.contracts.v1.Timestamps;
+import io.keliu.contracts.v1.Topics;
+import io.keliu.orderanalytics.logs.ErrorSpikeDetector;
+import io.keliu.testsupport.KeliuIntegrationTest;
+import io.keliu.testsupport.TopicReaders;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service against a real broker and database: a real-shaped order file and a later file with its changes
+ * (cancellations after payment, a late payment, a refund line, a waived postage line) are published as ingest
+ * publishes them, one change delivered twice; every number the API answers is checked against a computation straight
+ * from the files by the definitions of docs/order-analytics.md.
+ */
+@KeliuIntegrationTest
+@TestPropertySource(properties = {"keliu.baskets.window-days=100000", "keliu.projection.concurrency=1"})
+class OrderAnalyticsServiceTest {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Timestamps TIMESTAMPS = new Timestamps(SHANGHAI);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final OrderFile EXPORT = OrderFile.read("/orders-export.csv");
+    private static final OrderFile LATER = OrderFile.read("/orders-export-later.csv");
+    private static boolean loaded;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    ErrorSpikeDetector spikes;
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void importTheFilesOnce() {
+        if (loaded) {
+            return;
+        }
+        try (Producer<String, byte[]> producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker),
+                new StringSerializer(), new ByteArraySerializer())) {
+            TestIngest ingest = new TestIngest(producer);
+            List<ChangeEvent<OrderLine>> first = ingest.importFile(EXPORT);
+            ingest.importFile(LATER);
+            ingest.publish(first.getFirst());
+            producer.flush();
+        }
+        loaded = true;
+    }
+
+    @Test
+    void daily_net_revenue_and_cancellations_equal_a_hand_computation_from_the_files() {
+        List<Map<String, String>> lines = finalLines();
+        Map<LocalDate, BigDecimal> net = new TreeMap<>();
+        Map<LocalDate, Map<String, List<Map<String, String>>>> orders = new TreeMap<>();
+        for (Map<String, String> row : lines) {
+            LocalDate day = TIMESTAMPS.parse(row.get("created_at")).atZone(SHANGHAI).toLocalDate();
+            BigDecimal amount = amount(row);
+            if (!reversal(row) || amount.signum() < 0) {
+                net.merge(day, amount, BigDecimal::add);
+            }
+            orders.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(row.get("order_id"),
+                    id -> new ArrayList<>()).add(row);
+        }
+        Map<LocalDate, Long> cancelled = new TreeMap<>();
+        orders.forEach((day, byOrder) -> cancelled.put(day, byOrder.values().stream().filter(order -> {
+            List<Map<String, String>> placed = order.stream().filter(row -> amount(row).signum() >= 0).toList();
+            return !placed.isEmpty() && placed.stream().allMatch(row -> flag(row)
+                    || OrderStatus.WORDS.lookup(row.get("status")).orElse(null) == OrderStatus.CANCELLED);
+        }).count()));
+        assertThat(net).containsEntry(LocalDate.parse("2024-12-01"), new BigDecimal("1365.49"))
+                .containsEntry(LocalDate.parse("2024-12-02"), new BigDecimal("73.09"));
+        assertThat(cancelled).containsEntry(LocalDate.parse("2024-12-01"), 2L)
+                .containsEntry(LocalDate.parse("2024-12-02"), 1L);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode points = get("/api/v1/orders/report?from=2024-12-01&to=2024-12-02&granularity=day")
+                    .get("series").get(0).get("points");
+            assertThat(points).hasSize(2);
+            for (JsonNode point : points) {
+                LocalDate day = LocalDate.parse(point.get("start").asString().substring(0, 10));
+                assertThat(point.get("netRevenue").decimalValue()).isEqualByComparingTo(net.get(day));
+                assertThat(point.get("cancelledOrders").asLong()).isEqualTo(cancelled.get(day));
+            }
+        });
+        JsonNode day1 = get("/api/v1/orders/report?from=2024-12-01&to=2024-12-01").get("series").get(0)
+                .get("points").get(0);
+        assertThat(day1.get("orders").asLong()).isEqualTo(7);
+        assertThat(day1.get("refunds").decimalValue()).isEqualByComparingTo("27.50");
+        assertThat(day1.get("averageOrderValue").decimalValue()).isEqualByComparingTo("195.07");
+        assertThat(day1.get("cancellationRate").asDouble()).isEqualTo(2.0 / 7);
+    }
+
+    @Test
+    void groups_add_up_to_the_whole_and_hours_to_days() {
+        awaitProjected();
+        JsonNode byChannel = get("/api/v1/orders/report?from=2024-12-01&to=2024-12-02&granularity=week"
+                + "&groupBy=channel");
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode series : byChannel.get("series")) {
+            for (JsonNode point : series.get("points")) {
+                sum = sum.add(point.get("netRevenue").decimalValue());
+            }
+        }
+        assertThat(sum).isEqualByComparingTo("1438.58");
+        JsonNode hours = get("/api/v1/orders/report?from=2024-12-01&to=2024-12-01&granularity=hour");
+        BigDecimal hourly = BigDecimal.ZERO;
+        for (JsonNode point : hours.get("series").get(0).get("points")) {
+            hourly = hourly.add(point.get("netRevenue").decimalValue());
+        }
+        assertThat(hours.get("series").get(0).get("points")).hasSize(24);
+        assertThat(hourly).isEqualByComparingTo("1365.49");
+        JsonNode compared = get("/api/v1/orders/report?from=2024-12-02&to=2024-12-02&compare=previous")
+                .get("comparedWith");
+        assertThat(compared.get("series").get(0).get("points").get(0).get("netRevenue").decimalValue())
+                .isEqualByComparingTo("1365.49");
+    }
+
+    @Test
+    void the_funnel_counts_steps_reached_and_the_median_time_to_pay() {
+        awaitProjected();
+        JsonNode steps = get("/api/v1/orders/funnel?from=2024-12-01&to=2024-12-02").get("groups").get(0)
+                .get("steps");
+        assertThat(steps.findValuesAsString("step")).containsExactly("created", "paid", "shipped", "completed");
+        assertThat(steps.get(0).get("orders").asLong()).isEqualTo(11);
+        assertThat(steps.get(1).get("orders").asLong()).isEqualTo(10);
+        assertThat(steps.get(2).get("orders").asLong()).isEqualTo(6);
+        assertThat(steps.get(3).get("orders").asLong()).isEqualTo(6);
+        assertThat(steps.get(1).get("medianSeconds").asDouble()).isEqualTo(150.0);
+        assertThat(steps.get(1).get("dropOff").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void top_products_by_net_revenue() {
+        awaitProjected();
+        JsonNode top = get("/api/v1/orders/top-products?from=2024-12-01&to=2024-12-02&limit=3");
+        assertThat(top.findValuesAsString("productId")).containsExactly("84029G", "22941", "21731");
+        assertThat(top.get(1).get("netRevenue").decimalValue()).isEqualByComparingTo("59.50");
+    }
+
+    @Test
+    void basket_rules_are_the_ones_the_analytics_library_finds_in_the_same_orders(@org.junit.jupiter.api.io.TempDir
+                                                                                 Path dir) throws IOException {
+        awaitProjected();
+        Path file = dir.resolve("orders.csv");
+        List<String> csv = new ArrayList<>();
+        csv.add("order_id,user_id,created_at,product_id,quantity,amount,status,cancelled");
+        for (Map<String, String> row : finalLines()) {
+            csv.add(List.of("order_id", "user_id", "created_at", "product_id", "quantity", "amount", "status",
+                    "cancelled").stream().map(column -> "\"" + row.get(column).replace(",", "")
+                    .replace("¥", "") + "\"").collect(Collectors.joining(",")));
+        }
+        Files.write(file, csv, StandardCharsets.UTF_8);
+        List<AssociationRule> expected = RuleMiner.of(0.2, 0.5)
+                .mine(Baskets.fromOrders(OrdersCsv.read(CsvTable.read(file))));
+
+        post("/api/v1/baskets/refit", "");
+        JsonNode rules = get("/api/v1/baskets/rules?minSupport=0.2&minConfidence=0.5&limit=1000");
+        assertThat(expected).isNotEmpty();
+        assertThat(rules.get("ruleCount").asInt()).isEqualTo(expected.size());
+        List<String> answered = new ArrayList<>();
+        rules.get("rules").forEach(rule -> answered.add(rule.get("antecedent") + "=>" + rule.get("consequent")
+                + String.format(" %.6f %.6f %.6f", rule.get("support").asDouble(), rule.get("confidence").asDouble(),
+                rule.get("lift").asDouble())));
+        assertThat(answered).containsExactlyInAnyOrderElementsOf(expected.stream().map(rule ->
+                JSON.writeValueAsString(rule.antecedent()) + "=>" + JSON.writeValueAsString(rule.consequent())
+                        + String.format(" %.6f %.6f %.6f", rule.support(), rule.confidence(), rule.lift())).toList());
+        JsonNode together = get("/api/v1/baskets/together/85123A");
+        assertThat(together.get("basketsWithProduct").asInt()).isEqualTo(4);
+        assertThat(status("/api/v1/baskets/together/NO-SUCH")).isEqualTo(404);
+    }
+
+    @Test
+    void log_error_rates_top_templates_and_a_spike_alert_that_fires_and_resolves() {
+        Instant spikeMinute = Instant.parse("2024-12-02T02:00:00Z");
+        try (Producer<String, byte[]> producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker),
+                new StringSerializer(), new ByteArraySerializer())) {
+            TestIngest ingest = new TestIngest(producer);
+            for (int minute = 1; minute <= 30; minute++) {
+                Instant at = spikeMinute.minus(minute, ChronoUnit.MINUTES);
+                ingest.publishLog("L-base-" + minute, LogLevel.ERROR, LogSource.API, "db pool exhausted", at);
+                ingest.publishLog("L-info-" + minute, LogLevel.INFO, LogSource.API, "GET /orders 200", at);
+            }
+            for (int i = 0; i < 12; i++) {
+                ingest.publishLog("L-spike-" + i, LogLevel.ERROR, LogSource.API, "payment gateway timeout after "
+                        + (1000 + i) + " ms for order SO2024-" + i, spikeMinute.plusSeconds(i));
+            }
+            producer.flush();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get(
+                "/api/v1/logs/report?from=2024-12-02&to=2024-12-02&granularity=day&groupBy=level")
+                .get("series").findValues("lines").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(72));
+        JsonNode top = get("/api/v1/logs/top-errors?from=2024-12-02&to=2024-12-02&limit=2");
+        assertThat(top.findValuesAsString("template")).containsExactly("db pool exhausted",
+                "payment gateway timeout after <n> ms for order <id>");
+        assertThat(top.findValuesAsString("lines")).containsExactly("30", "12");
+        JsonNode day = get("/api/v1/logs/report?from=2024-12-02&to=2024-12-02&granularity=day").get("series")
+                .get(0).get("points").get(0);
+        assertThat(day.get("errorRate").asDouble()).isEqualTo(42.0 / 72);
+
+        assertThat(spikes.check(spikeMinute.minus(1, ChronoUnit.MINUTES))).isEmpty();
+        assertThat(spikes.check(spikeMinute)).singleElement()
+                .satisfies(alert -> assertThat(alert.status().name()).isEqualTo("FIRING"));
+        assertThat(spikes.check(spikeMinute.plus(1, ChronoUnit.MINUTES))).singleElement()
+                .satisfies(alert -> assertThat(alert.status().name()).isEqualTo("RESOLVED"));
+        assertThat(alertsOnTopic(ErrorSpikeDetector.TYPE, 2)).extracting(alert -> alert.get("status").asString())
+                .containsExactly("FIRING", "RESOLVED");
+    }
+
+    @Test
+    void a_report_made_on_request_is_stored_announced_and_rendered_as_pdf() {
+        awaitProjected();
+        JsonNode report = post("/api/v1/reports", "{\"from\":\"2024-12-01\",\"to\":\"2024-12-02\"}");
+        assertThat(report.get("kpis").get("current").get("netRevenue").decimalValue())
+                .isEqualByComparingTo("1438.58");
+        String id = report.get("id").asString();
+        HttpResponse<byte[]> pdf = send(HttpRequest.newBuilder(uri("/api/v1/reports/" + id + "?format=pdf")).build());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(get("/api/v1/reports").findValuesAsString("id")).contains(id);
+        assertThat(alertsOnTopic("reports.published", 1).getFirst().get("severity").asString()).isEqualTo("INFO");
+    }
+
+    @Test
+    void bad_parameters_are_named_in_a_problem_detail_and_unknown_reports_are_404() {
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(
+                uri("/api/v1/orders/report?groupBy=colour")).build());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("parameter").asString()).isEqualTo("groupBy");
+        assertThat(problem.get("detail").asString()).contains("channel, orderType, status");
+        assertThat(status("/api/v1/orders/report?from=2024-12-02&to=2024-12-01")).isEqualTo(400);
+        assertThat(status("/api/v1/orders/report?from=2000-01-01&to=2024-12-01&granularity=hour")).isEqualTo(400);
+        assertThat(status("/api/v1/reports/daily-1999-01-01")).isEqualTo(404);
+    }
+
+    /** The files' lines as they stand after both imports: a later row replaces the line it stands for. */
+    private static List<Map<String, String>> finalLines() {
+        Map<String, Map<String, String>> lines = new LinkedHashMap<>();
+        for (OrderFile file : List.of(EXPORT, LATER)) {
+            file.rows().forEach(row -> lines.put(row.get("order_id") + "/" + row.get("line_key"), row));
+        }
+        return List.copyOf(lines.values());
+    }
+
+    private static BigDecimal amount(Map<String, String> row) {
+        return new BigDecimal(row.get("amount").replace("¥", "").replace(",", ""));
+    }
+
+    private static boolean flag(Map<String, String> row) {
+        return Flags.parse(row.get("cancelled")).orElse(false);
+    }
+
+    private static boolean reversal(Map<String, String> row) {
+        return flag(row) || OrderStatus.WORDS.lookup(row.get("status")).map(OrderStatus::reverses).orElse(false);
+    }
+
+    private void awaitProjected() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get(
+                "/api/v1/orders/report?from=2024-12-01&to=2024-12-02&granularity=month").get("series").get(0)
+                .get("points").get(0).get("netRevenue").decimalValue()).isEqualByComparingTo("1438.58"));
+    }
+
+    private List<JsonNode> alertsOnTopic(String type, int count) {
+        List<JsonNode> alerts = new ArrayList<>();
+        try (Consumer<String, byte[]> consumer = TopicReaders.fromEarliest(broker, "alerts-" + type, Topics.ALERTS)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    JsonNode alert = JSON.readTree(record.value());
+                    if (alert.get("type").asString().equals(type)) {
+                        alerts.add(alert);
+                    }
+                }
+                return alerts.size() >= count;
+            });
+        }
+        return alerts;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private JsonNode get(String path) {
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri(path)).build());
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode post(String path, String body) {
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri(path)).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private int status(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).build()).statusCode();
+    }
+
+    private static HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
