@@ -5,8 +5,9 @@ FROM eclipse-temurin:25-jre
 ARG SERVICE
 RUN test -n "$SERVICE" || (echo "set --build-arg SERVICE=<module>, e.g. ingest-service" && false)
 
-# curl for the healthchecks in docker-compose.yml
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+# curl for the healthchecks; a font with Chinese glyphs for order-analytics-service's PDF reports
+RUN apt-get update && apt-get install -y --no-install-recommends curl fonts-wqy-microhei \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system keliu && useradd --system --gid keliu --home-dir /app keliu
 WORKDIR /app
 COPY ${SERVICE}/target/${SERVICE}-*.jar /app/service.jar

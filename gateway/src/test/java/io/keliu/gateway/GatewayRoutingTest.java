@@ -31,6 +31,8 @@ class GatewayRoutingTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("KELIU_INGEST_URL", () -> "http://localhost:" + INGEST.getAddress().getPort());
+        // the stub answers any service's health: order-analytics-service's too
+        registry.add("KELIU_ORDER_ANALYTICS_URL", () -> "http://localhost:" + INGEST.getAddress().getPort());
     }
 
     @AfterAll

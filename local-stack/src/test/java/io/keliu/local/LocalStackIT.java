@@ -56,7 +56,8 @@ class LocalStackIT {
 
     @BeforeAll
     static void startTheStack() throws InterruptedException, IOException {
-        StackPorts ports = new StackPorts(anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort());
+        StackPorts ports = new StackPorts(anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(),
+                anyFreePort());
         settings = new LocalStack.Settings(KeliuHome.locate(), dataDirectory, ports, Optional.empty());
         LocalLogging.toFile(settings.logDirectory().resolve("local-stack.log"));
         lifecycle = new Lifecycle(System.out);
@@ -112,6 +113,43 @@ class LocalStackIT {
 
         assertThat(orderIdsArriving(orders.keySet())).containsExactlyInAnyOrderElementsOf(orders.keySet());
         assertThat(valuesArriving(Topics.INGEST_DEAD_LETTER, brokenKey)).isTrue();
+    }
+
+    @Test
+    void an_imported_order_file_reaches_the_order_report_through_the_gateway() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String csv = """
+                order_id,user_id,created_at,paid_at,product_id,quantity,amount,order_type,channel,status,cancelled
+                OA-%1$s-1,U1,2023-03-05 10:00:00,2023-03-05 10:01:00,P1,2,30.00,网络,微信,已完成,否
+                OA-%1$s-1,U1,2023-03-05 10:00:00,2023-03-05 10:01:00,P1,1,15.00,网络,微信,已完成,否
+                OA-%1$s-2,U2,2023-03-05 11:00:00,2023-03-05 11:02:00,P2,1,99.90,网络,APP,已取消,是
+                C-%1$s-3,U1,2023-03-05 12:00:00,,P1,-1,-15.00,网络,微信,已退款,是
+                """.formatted(run);
+        HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + settings.ports().gateway() + "/api/v1/imports/orders"))
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+        // 2023-03-05 holds only this test's orders: net 30 + 15 − 15, one placed order cancelled of two
+        URI report = URI.create("http://localhost:" + settings.ports().gateway()
+                + "/api/v1/orders/report?from=2023-03-05&to=2023-03-05");
+        Instant deadline = Instant.now().plus(ARRIVAL_TIMEOUT);
+        JsonNode point = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(report).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode series = JSON.readTree(response.body()).get("series");
+            point = series.isEmpty() ? null : series.get(0).get("points").get(0);
+            if (point != null && point.get("orders").asInt() == 2 && point.get("refundedOrders").asInt() == 1) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(point).isNotNull();
+        assertThat(point.get("netRevenue").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(point.get("cancelledOrders").asInt()).isEqualTo(1);
     }
 
     /** A port nothing listens on now, so that the test does not collide with a stack the developer is running. */

@@ -17,8 +17,10 @@ public final class ServiceCatalog {
         Map<String, String> platform = platformEnvironment(ports);
         return List.of(
                 new ServiceSpec("ingest-service", ports.ingest(), platform),
+                new ServiceSpec("order-analytics-service", ports.orderAnalytics(), platform),
                 new ServiceSpec("gateway", ports.gateway(), Map.of(
-                        "KELIU_INGEST_URL", "http://localhost:" + ports.ingest())));
+                        "KELIU_INGEST_URL", "http://localhost:" + ports.ingest(),
+                        "KELIU_ORDER_ANALYTICS_URL", "http://localhost:" + ports.orderAnalytics())));
     }
 
     /** What every back-end service needs: the database, the broker and the zone of timestamps without offset. */
