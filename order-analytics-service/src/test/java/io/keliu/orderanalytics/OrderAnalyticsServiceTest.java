@@ -4,7 +4,6 @@ import io.keliu.analytics.baskets.AssociationRule;
 import io.keliu.analytics.baskets.Baskets;
 import io.keliu.analytics.baskets.RuleMiner;
 import io.keliu.analytics.customers.OrdersCsv;
-import io.keliu.analytics.io.CsvTable;
 import io.keliu.contracts.v1.ChangeEvent;
 import io.keliu.contracts.v1.Flags;
 import io.keliu.contracts.v1.LogLevel;
@@ -200,7 +199,7 @@ class OrderAnalyticsServiceTest {
         }
         Files.write(file, csv, StandardCharsets.UTF_8);
         List<AssociationRule> expected = RuleMiner.of(0.2, 0.5)
-                .mine(Baskets.fromOrders(OrdersCsv.read(CsvTable.read(file))));
+                .mine(Baskets.fromOrders(OrdersCsv.standard().read(file, StandardCharsets.UTF_8).lines()));
 
         post("/api/v1/baskets/refit", "");
         JsonNode rules = get("/api/v1/baskets/rules?minSupport=0.2&minConfidence=0.5&limit=1000");

@@ -3,6 +3,7 @@ package io.keliu.orderanalytics.baskets;
 import io.keliu.analytics.baskets.AssociationRule;
 import io.keliu.analytics.baskets.Baskets;
 import io.keliu.analytics.baskets.RuleMiner;
+import io.keliu.analytics.io.DataFormatException;
 import io.keliu.contracts.v1.OrderLine;
 import io.keliu.orderanalytics.PlatformProperties;
 import io.keliu.orderanalytics.rollups.OrderFacts;
@@ -17,11 +18,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Association rules over the baskets of the last days (FP-growth of analytics-core, the same code as
@@ -80,11 +77,13 @@ public class BasketService {
         if (baskets.size() == 0) {
             return new RuleResult(0, 0, current.fittedAt(), List.of());
         }
-        List<AssociationRule> rules = RuleMiner.of(query.minSupport(), query.minConfidence())
-                .withMinLift(query.minLift()).mine(baskets);
-        if (rules.size() > properties.maxRules()) {
-            throw new BadParameterException("minSupport", "these thresholds give " + rules.size()
-                    + " rules, more than " + properties.maxRules() + "; ask for a higher minSupport");
+        List<AssociationRule> rules;
+        try {
+            rules = RuleMiner.of(query.minSupport(), query.minConfidence()).withMinLift(query.minLift())
+                    .withMaxRules(properties.maxRules()).mine(baskets);
+        } catch (RuleMiner.TooManyRules e) {
+            throw new BadParameterException("minSupport", e.getMessage() + " (minSupport " + query.minSupport()
+                    + " over " + baskets.size() + " baskets); ask for a higher minSupport");
         }
         List<AssociationRule> matching = query.item() == null ? rules : rules.stream()
                 .filter(rule -> rule.antecedent().contains(query.item()) || rule.consequent().contains(query.item()))
@@ -94,27 +93,24 @@ public class BasketService {
     }
 
     /**
-     * The baskets of orders: each order's items (products, or their categories) that its current lines still buy,
-     * i.e. of its sale lines less what its refund lines take back.
+     * The baskets of orders as analytics-core forms them (the CLI's rules): each order's products, or their
+     * categories, that its lines still buy after cancellations and refunds.
      */
     static Baskets baskets(List<OrderLine> window, boolean categories) {
-        Map<String, Map<String, Integer>> byOrder = new LinkedHashMap<>();
-        for (OrderLine line : window) {
-            String item = categories ? orUnknown(line.category()) : line.productId();
-            int quantity = OrderFacts.isSale(line) ? line.quantity()
-                    : line.amount().signum() < 0 ? -Math.abs(line.quantity()) : 0;
-            byOrder.computeIfAbsent(line.orderId(), id -> new LinkedHashMap<>()).merge(item, quantity, Integer::sum);
+        List<OrderLine> lines = categories ? window.stream().map(BasketService::asCategory).toList() : window;
+        try {
+            return Baskets.fromOrders(lines);
+        } catch (DataFormatException noBasket) {
+            return Baskets.of(List.of());
         }
-        List<Set<String>> baskets = byOrder.values().stream().map(items -> {
-            Set<String> basket = new LinkedHashSet<>();
-            items.forEach((item, quantity) -> {
-                if (quantity > 0) {
-                    basket.add(item);
-                }
-            });
-            return basket;
-        }).filter(basket -> !basket.isEmpty()).toList();
-        return Baskets.of(baskets);
+    }
+
+    /** The line with its category in place of the product, so that categories form the baskets. */
+    private static OrderLine asCategory(OrderLine line) {
+        return new OrderLine(line.orderId(), line.lineKey(), line.userId(), line.anonymous(), line.createdAt(),
+                line.paidAt(), orUnknown(line.category()), line.category(), line.quantity(), line.unitPrice(),
+                line.amount(), line.shippingAddress(), line.province(), line.city(), line.country(), line.orderType(),
+                line.channel(), line.status(), line.cancelled(), line.remark(), line.updatedAt());
     }
 
     private static String orUnknown(String category) {
