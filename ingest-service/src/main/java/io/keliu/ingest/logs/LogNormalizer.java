@@ -23,7 +23,7 @@ final class LogNormalizer extends RecordNormalizer<SystemLog> {
 
     @Override
     protected SystemLog read(FieldReader in) {
-        String logId = in.requiredText(LOG_ID, 128);
+        String logId = in.requiredId(LOG_ID, 128);
         LogType type = in.optionalWord(LOG_TYPE, LogType.WORDS);
         LogLevel level = in.requiredWord(LEVEL, LogLevel.WORDS);
         String message = in.optionalText(MESSAGE, MAX_MESSAGE);

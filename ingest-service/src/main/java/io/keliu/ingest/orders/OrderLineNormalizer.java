@@ -27,11 +27,11 @@ final class OrderLineNormalizer extends RecordNormalizer<OrderLine> {
 
     @Override
     protected OrderLine read(FieldReader in) {
-        String orderId = in.requiredText(ORDER_ID, ID_LENGTH);
-        String userId = in.optionalText(USER_ID, ID_LENGTH);
+        String orderId = in.requiredId(ORDER_ID, ID_LENGTH);
+        String userId = in.optionalId(USER_ID, ID_LENGTH);
         Instant createdAt = in.requiredInstant(CREATED_AT);
         Instant paidAt = in.optionalInstant(PAID_AT);
-        String productId = in.requiredText(PRODUCT_ID, ID_LENGTH);
+        String productId = in.requiredId(PRODUCT_ID, ID_LENGTH);
         Integer quantity = in.requiredInteger(QUANTITY, -MAX_QUANTITY, MAX_QUANTITY);
         BigDecimal amount = in.requiredDecimal(AMOUNT);
         BigDecimal unitPrice = in.optionalDecimal(UNIT_PRICE);
@@ -43,7 +43,7 @@ final class OrderLineNormalizer extends RecordNormalizer<OrderLine> {
         String remark = in.optionalText(REMARK, 2000);
         String category = in.optionalText(CATEGORY, 128);
         Instant updatedAt = in.optionalInstant(UPDATED_AT);
-        String lineNo = in.optionalText(LINE_NO, 32);
+        String lineNo = in.optionalId(LINE_NO, 32);
         String country = country(in);
         String[] region = region(in, address);
 

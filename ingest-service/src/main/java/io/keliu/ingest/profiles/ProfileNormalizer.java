@@ -23,7 +23,7 @@ final class ProfileNormalizer extends RecordNormalizer<UserProfile> {
 
     @Override
     protected UserProfile read(FieldReader in) {
-        String userId = in.requiredText(USER_ID, 64);
+        String userId = in.requiredId(USER_ID, 64);
         Instant registeredAt = in.optionalInstant(REGISTERED_AT);
         Instant activatedAt = in.optionalInstant(ACTIVATED_AT);
         Instant lastLoginAt = in.optionalInstant(LAST_LOGIN_AT);

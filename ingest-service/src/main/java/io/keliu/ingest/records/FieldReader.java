@@ -63,12 +63,52 @@ public final class FieldReader {
         return text == null ? null : checkLength(field, text, maxLength);
     }
 
+    /** An identifier: text that also holds no control characters (tab and line breaks included). */
+    public String requiredId(int field, int maxLength) {
+        String text = requiredText(field, maxLength);
+        return text == null ? null : checkNoControls(field, text);
+    }
+
+    public String optionalId(int field, int maxLength) {
+        String text = optionalText(field, maxLength);
+        return text == null ? null : checkNoControls(field, text);
+    }
+
     private String checkLength(int field, String text, int maxLength) {
         if (text.length() > maxLength) {
             reject(field, "is " + text.length() + " characters long; at most " + maxLength + " are allowed");
             return null;
         }
+        return checkStorable(field, text);
+    }
+
+    /** PostgreSQL text cannot hold NUL, and UTF-8 cannot encode half a surrogate pair: such text would change. */
+    private String checkStorable(int field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0 || Character.isHighSurrogate(c) && (i + 1 == text.length()
+                    || !Character.isLowSurrogate(text.charAt(i + 1)))
+                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
+                return rejectCharacter(field, c, i, "cannot be stored; remove it or fix the source's encoding");
+            }
+        }
         return text;
+    }
+
+    private String checkNoControls(int field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return rejectCharacter(field, text.charAt(i), i, "is not allowed in an identifier or a code");
+            }
+        }
+        return text;
+    }
+
+    /** Names the character by its code, never quoting it: the reason itself must be storable and readable. */
+    private String rejectCharacter(int field, char c, int at, String why) {
+        String kind = Character.isSurrogate(c) ? "half a surrogate pair" : "a control character";
+        reject(field, String.format("contains %s (U+%04X) at character %d, which %s", kind, (int) c, at + 1, why));
+        return null;
     }
 
     public Instant requiredInstant(int field) {
@@ -191,7 +231,7 @@ public final class FieldReader {
     }
 
     public <E extends Enum<E>> E optionalWord(int field, Vocabulary<E> vocabulary) {
-        String text = raw.value(field);
+        String text = optionalId(field, Integer.MAX_VALUE);
         if (text == null) {
             return null;
         }

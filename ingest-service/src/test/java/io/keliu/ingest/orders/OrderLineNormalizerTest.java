@@ -214,4 +214,48 @@ class OrderLineNormalizerTest {
         fields.remove(field);
         return fields;
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "order_id|O-\\u0000-1|contains a control character (U+0000) at character 3",
+            "order_id|O-\\ud800-1|contains half a surrogate pair (U+D800) at character 3",
+            "product_id|SKU-\\udc00|contains half a surrogate pair (U+DC00) at character 5",
+            "user_id|U-\\t1|contains a control character (U+0009) at character 3",
+            "line_no|1\\u00852|contains a control character (U+0085) at character 2",
+            "status|已\\u0007付款|contains a control character (U+0007) at character 2",
+            "remark|half \\ud83d pair|contains half a surrogate pair (U+D83D) at character 6",
+            "remark|a \\u0000 in a remark|contains a control character (U+0000) at character 3"})
+    void rejectsCharactersThatCannotBeStoredOrHaveNoPlaceInAnId(String field, String escaped, String reason) {
+        Map<String, String> fields = valid();
+        fields.put(field, unescape(escaped));
+        FieldError error = onlyError(fields);
+        assertThat(error.field()).isEqualTo(field);
+        assertThat(error.reason()).startsWith(reason);
+    }
+
+    @Test
+    void keepsTabsAndLineBreaksInFreeTextAndWholeSurrogatePairsAnywhere() {
+        Map<String, String> fields = valid();
+        fields.put("remark", "line one\n\tline two 😀");
+        fields.put("product_id", "SKU-😀");
+        OrderLine line = accepted(fields);
+        assertThat(line.remark()).isEqualTo("line one\n\tline two 😀");
+        assertThat(line.productId()).isEqualTo("SKU-😀");
+    }
+
+    private static String unescape(String escaped) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < escaped.length(); i++) {
+            if (escaped.startsWith("\\u", i)) {
+                text.append((char) Integer.parseInt(escaped.substring(i + 2, i + 6), 16));
+                i += 5;
+            } else if (escaped.startsWith("\\t", i)) {
+                text.append('\t');
+                i++;
+            } else {
+                text.append(escaped.charAt(i));
+            }
+        }
+        return text.toString();
+    }
 }
