@@ -13,7 +13,7 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class OrdersIngest {
 
-    /** Change events are keyed by customer so that one customer's orders stay in order on one partition. */
+    /** Change events are keyed by customer so that one consumer instance sees all of a customer's changes. */
     @Bean
     IngestKind<OrderLine> ordersKind(Timestamps timestamps, Clock clock) {
         return new IngestKind<>("orders", OrderFields.FIELDS, new OrderLineNormalizer(timestamps, clock),

@@ -35,9 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * rendered ahead, with the batch, as if its record were new; only the "before" of an update, known once the database
  * has answered, is rendered at publishing time and spliced in.
  * <p>
- * The pipeline publishes before it commits the database transaction and waits for the broker's acknowledgement: a
- * crash in between replays the batch, which yields the same changes with the same event ids (derived from the
- * stored row), so consumers that deduplicate by id see each change once.
+ * Messages are rendered before the batch's transaction commits, kept in the {@link Outbox} with it, and sent only
+ * after the commit. An event id is derived from the stored row, so a change sent twice (a crash between the broker's
+ * acknowledgement and the outbox's delete) carries the same id both times.
  */
 @Component
 public class EventPublisher implements DisposableBean {
@@ -75,27 +75,63 @@ public class EventPublisher implements DisposableBean {
         producer.close();
     }
 
-    /** Everything handed to the producer since it was made; {@link #await} returns once the broker took it all. */
+    /** Messages handed to the producer; {@link #await} returns once the broker has acknowledged them all. */
     final class Delivery implements Callback {
+        private static final long REPORT_AFTER_MILLIS = 10_000;
         private final AtomicReference<Exception> failure = new AtomicReference<>();
+        private int unacknowledged;
+
+        private synchronized void sending() {
+            unacknowledged++;
+        }
 
         @Override
-        public void onCompletion(RecordMetadata metadata, Exception exception) {
+        public synchronized void onCompletion(RecordMetadata metadata, Exception exception) {
             if (exception != null) {
                 failure.compareAndSet(null, exception);
             }
+            unacknowledged--;
+            notifyAll();
         }
 
-        void await() {
-            producer.flush();
+        /**
+         * Waits for every acknowledgement; reports Kafka as failing in {@code health} while it waits long. The producer
+         * retries until its delivery timeout, then fails the messages, and this throws.
+         */
+        synchronized void await(IngestHealth health) {
+            long started = System.currentTimeMillis();
+            boolean reported = false;
+            try {
+                while (unacknowledged > 0) {
+                    wait(REPORT_AFTER_MILLIS);
+                    if (unacknowledged > 0) {
+                        reported = true;
+                        health.failing("kafka", "change events not acknowledged by Kafka for "
+                                + (System.currentTimeMillis() - started) / 1000 + " s");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IngestFailure("stopped while waiting for Kafka", e);
+            } finally {
+                if (reported) {
+                    health.recovered("kafka");
+                }
+            }
             if (failure.get() != null) {
                 throw new IngestFailure("Kafka did not take the events: " + failure.get().getMessage(), failure.get());
             }
         }
     }
 
-    Delivery delivery() {
-        return new Delivery();
+    /** Hands the messages to the producer, in this order. */
+    Delivery send(List<ProducerRecord<String, byte[]>> records) {
+        Delivery delivery = new Delivery();
+        for (ProducerRecord<String, byte[]> record : records) {
+            delivery.sending();
+            producer.send(record, delivery);
+        }
+        return delivery;
     }
 
     /** The events' "occurredAt" for a batch prepared at that instant, as JSON. */
@@ -166,19 +202,19 @@ public class EventPublisher implements DisposableBean {
         return new UUID(ByteBuffer.wrap(hash, 0, 8).getLong(), ByteBuffer.wrap(hash, 8, 8).getLong()).toString();
     }
 
-    <T> void publishChanges(IngestKind<T> kind, List<Change<T, PreparedRecord>> changes, Delivery delivery) {
+    /** The change events of {@code changes}, each with the "before" the database returned. */
+    <T> void renderChanges(IngestKind<T> kind, List<Change<T, PreparedRecord>> changes, OutboxMessages out) {
         for (Change<T, PreparedRecord> change : changes) {
             PreparedEvent event = change.after().event();
             byte[] value = change.before() == null ? event.asNew()
                     : event.withBefore(json.writeValueAsBytes(change.before()));
-            producer.send(new ProducerRecord<>(kind.changeTopic(), event.partitionKey(), value), delivery);
+            out.add(kind.changeTopic(), event.partitionKey(), value);
         }
     }
 
-    void publishDeadLetters(List<DeadLetter> letters, Delivery delivery) {
+    void renderDeadLetters(List<DeadLetter> letters, OutboxMessages out) {
         for (DeadLetter letter : letters) {
-            producer.send(new ProducerRecord<>(Topics.INGEST_DEAD_LETTER, letter.kind(),
-                    json.writeValueAsBytes(letter)), delivery);
+            out.add(Topics.INGEST_DEAD_LETTER, letter.kind(), json.writeValueAsBytes(letter));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.keliu.ingest.pipeline;
 
 import io.keliu.contracts.v1.DeadLetter;
+import io.keliu.contracts.v1.FieldError;
 import io.keliu.ingest.deadletter.DeadLetterStore;
 import io.keliu.ingest.pipeline.PreparedBatch.PreparedRecord;
 import io.keliu.ingest.records.Normalized;
@@ -29,7 +30,8 @@ import java.util.Map;
  * Writes batches of normalized records, for both the Kafka consumers and the file imports, in two steps that can run
  * on different threads: {@link #prepare} does what needs no database (one version per key, rows, event parts, dead
  * letters); {@link #write} stores the accepted records (newest version wins) and the dead letters in one transaction,
- * publishes the change events (and, for records from a topic, the dead letters), waits for the broker, then commits.
+ * keeps the change events (and, for records from a topic, the dead letters) in the {@link Outbox}, commits, and then
+ * publishes them.
  */
 @Component
 public class IngestWriter {
@@ -38,14 +40,16 @@ public class IngestWriter {
     private final DataSource dataSource;
     private final DeadLetterStore deadLetters;
     private final EventPublisher publisher;
+    private final Outbox outbox;
     private final IngestMetrics metrics;
     private final Clock clock;
 
-    public IngestWriter(DataSource dataSource, DeadLetterStore deadLetters, EventPublisher publisher,
+    public IngestWriter(DataSource dataSource, DeadLetterStore deadLetters, EventPublisher publisher, Outbox outbox,
                         MeterRegistry registry, Clock clock) {
         this.dataSource = dataSource;
         this.deadLetters = deadLetters;
         this.publisher = publisher;
+        this.outbox = outbox;
         this.metrics = new IngestMetrics(registry);
         this.clock = clock;
     }
@@ -68,9 +72,15 @@ public class IngestWriter {
                         DeadLetterStore.keepable(record.raw().payload().get()), record.errors(), clock.instant()));
                 continue;
             }
-            spec.write(record.value(), row);
-            Candidate<T> candidate = new Candidate<>(spec.identity(record.value()), record.value(), row.end(),
-                    record.raw());
+            Candidate<T> candidate;
+            try {
+                spec.write(record.value(), row);
+                candidate = new Candidate<>(spec.identity(record.value()), record.value(), row.end(), record.raw());
+            } catch (RuntimeException unexpected) {
+                row = new CopyRow();
+                letters.add(failedToPrepare(kind, record.raw(), record.value(), unexpected));
+                continue;
+            }
             Candidate<T> held = latest.putIfAbsent(candidate.identity(), candidate);
             if (held != null && replaceable && !Arrays.equals(held.row(), candidate.row())
                     && spec.versionOrder().compare(candidate.record(), held.record()) >= 0) {
@@ -82,10 +92,32 @@ public class IngestWriter {
         String occurredAt = publisher.occurredAt(preparedAt);
         List<PreparedRecord> records = new ArrayList<>(latest.size());
         for (Candidate<T> candidate : latest.values()) {
-            records.add(new PreparedRecord(candidate.identity(), candidate.row(),
-                    publisher.render(kind, candidate.record(), candidate.row(), occurredAt), candidate.source()));
+            try {
+                records.add(new PreparedRecord(candidate.identity(), candidate.row(),
+                        publisher.render(kind, candidate.record(), candidate.row(), occurredAt), candidate.source()));
+            } catch (RuntimeException unexpected) {
+                letters.add(failedToPrepare(kind, candidate.source(), candidate.record(), unexpected));
+            }
         }
         return new PreparedBatch<>(kind, batch.size(), records, superseded, letters, preparedAt);
+    }
+
+    /** A valid record that ingest nevertheless fails on: a fault of ours, kept with its reason instead of stalling. */
+    private DeadLetter failedToPrepare(IngestKind<?> kind, RawRecord raw, Object record, RuntimeException unexpected) {
+        log.error("unexpected failure preparing a record of {} from {}", kind.name(), raw.origin(), unexpected);
+        String payload = raw.payload() != null ? raw.payload().get() : String.valueOf(record);
+        return new DeadLetter(kind.name(), raw.origin(), DeadLetterStore.keepable(payload),
+                List.of(new FieldError(raw.line(), null, "ingest failed on the record (" + unexpected
+                        + "); please report it")), clock.instant());
+    }
+
+    /** A connection that broke mid-batch cannot roll back; closing it discards the transaction all the same. */
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            log.debug("rollback failed: {}", e.getMessage());
+        }
     }
 
     /** A version of a record competing for its key within one batch. */
@@ -121,14 +153,25 @@ public class IngestWriter {
             if (refusal == null) {
                 throw failure;
             }
-            if (batch.records().size() == 1) {
-                log.warn("{} record refused by the database, kept as a dead letter: {}", batch.kind().name(), refusal);
-                return writeOnce(batch.refused(refusal), publishRejects, turn);
-            }
-            List<PreparedBatch<T>> halves = batch.halves();
-            return writeIsolatingRefusals(halves.get(0), publishRejects, turn)
-                    .plus(writeIsolatingRefusals(halves.get(1), publishRejects, turn));
+            return isolate(batch, "the database refused the record: " + refusal, publishRejects, turn);
+        } catch (RuntimeException unexpected) {
+            // a fault of ours that some record triggers: rolled back, so find that record as for a refused one
+            log.error("unexpected failure writing {} records of {}", batch.records().size(), batch.kind().name(),
+                    unexpected);
+            return isolate(batch, "ingest failed on the record (" + unexpected + "); please report it",
+                    publishRejects, turn);
         }
+    }
+
+    private <T> BatchOutcome isolate(PreparedBatch<T> batch, String reason, boolean publishRejects,
+                                     StoreOrder.Turn turn) {
+        if (batch.records().size() == 1) {
+            log.warn("{} record kept as a dead letter: {}", batch.kind().name(), reason);
+            return writeOnce(batch.refused(reason), publishRejects, turn);
+        }
+        List<PreparedBatch<T>> halves = batch.halves();
+        return writeIsolatingRefusals(halves.get(0), publishRejects, turn)
+                .plus(writeIsolatingRefusals(halves.get(1), publishRejects, turn));
     }
 
     private <T> BatchOutcome writeOnce(PreparedBatch<T> batch, boolean publishRejects, StoreOrder.Turn turn) {
@@ -143,19 +186,19 @@ public class IngestWriter {
                 deadLetters.save(connection, batch.deadLetters());
                 turn.release(); // the rows stay locked until the commit; a later batch may store meanwhile
                 long stored = System.nanoTime();
-                EventPublisher.Delivery delivery = publisher.delivery();
-                publisher.publishChanges(kind, changes, delivery);
+                OutboxMessages messages = new OutboxMessages();
+                publisher.renderChanges(kind, changes, messages);
                 if (publishRejects) {
-                    publisher.publishDeadLetters(batch.deadLetters(), delivery);
+                    publisher.renderDeadLetters(batch.deadLetters(), messages);
                 }
-                long handedOver = System.nanoTime();
-                delivery.await();
-                connection.commit();
-                log.debug("{} {}: stored in {} ms, events handed to the producer in {} ms, acknowledged and committed"
-                                + " in {} ms", batch.size(), kind.name(), (stored - started) / 1_000_000,
-                        (handedOver - stored) / 1_000_000, (System.nanoTime() - handedOver) / 1_000_000);
+                long batchId = outbox.store(connection, messages);
+                long kept = System.nanoTime();
+                outbox.commitAndPublish(connection, batchId, messages);
+                log.debug("{} {}: stored in {} ms, events rendered and kept in the outbox in {} ms, committed and"
+                                + " acknowledged in {} ms", batch.size(), kind.name(), (stored - started) / 1_000_000,
+                        (kept - stored) / 1_000_000, (System.nanoTime() - kept) / 1_000_000);
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection);
                 throw e;
             }
         } catch (SQLException e) {

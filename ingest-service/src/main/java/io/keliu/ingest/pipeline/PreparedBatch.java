@@ -46,14 +46,15 @@ public record PreparedBatch<T>(IngestKind<T> kind, int size, List<PreparedRecord
 
     /**
      * This batch of one stored record as a dead letter: validation let through something PostgreSQL refuses (a
-     * constraint added to the table, a value outside a type's range); the reason is the database's own.
+     * constraint added to the table, a value outside a type's range; the reason is the database's own), or something
+     * ingest itself fails on.
      */
     PreparedBatch<T> refused(String reason) {
         PreparedRecord record = records.getFirst();
         List<DeadLetter> letters = new ArrayList<>(deadLetters);
         letters.add(new DeadLetter(kind.name(), record.source().origin(),
                 DeadLetterStore.keepable(new String(record.event().after(), StandardCharsets.UTF_8)),
-                List.of(new FieldError(record.source().line(), null, "the database refused the record: " + reason)),
+                List.of(new FieldError(record.source().line(), null, reason)),
                 preparedAt));
         return new PreparedBatch<>(kind, size, List.of(), Map.of(), letters, preparedAt);
     }

@@ -1,6 +1,7 @@
 package io.keliu.ingest.stream;
 
 import io.keliu.ingest.pipeline.IngestFailure;
+import io.keliu.ingest.pipeline.IngestHealth;
 import io.keliu.ingest.pipeline.IngestKind;
 import io.keliu.ingest.pipeline.IngestWriter;
 import io.keliu.ingest.pipeline.PreparedBatch;
@@ -38,12 +39,13 @@ import java.util.stream.Collectors;
 
 /**
  * Consumes the raw topics with a poller and a few writers joined by a short queue: the poller decodes, validates and
- * prepares while the writers store earlier batches, each in its own transaction, so the costs overlap. Offsets are
- * committed only after the database commit of every record below them (at-least-once, {@link WrittenOffsets});
- * redelivered records are no-ops in the upsert. Writers store in hand-off order ({@link StoreOrder}) and hold their
- * rows' locks until they commit, so the versions of a key apply, and their events go out, in stream order. A malformed
- * record becomes a dead letter and never stops the consumer; a database or broker outage retries the batch until
- * it goes through, holding back polling meanwhile.
+ * prepares while the writers store earlier batches, each in its own transaction, so the costs overlap. A batch is
+ * handed off when it is full or its oldest record has waited {@code max-wait}. Offsets are committed only after the
+ * database commit of every record below them (at-least-once, {@link WrittenOffsets}); redelivered records are no-ops
+ * in the upsert. Writers store in hand-off order ({@link StoreOrder}) and hold their rows' locks until they commit, so
+ * the versions of a key apply, and their events go out, in stream order. A malformed record becomes a dead letter and
+ * never stops the consumer; a database or broker outage retries the batch until it goes through, holding back polling
+ * meanwhile, with health DOWN. Anything else a writer cannot get past stops the consumer, health DOWN with the reason.
  */
 @Component
 class RawTopicsConsumer implements SmartLifecycle {
@@ -60,15 +62,20 @@ class RawTopicsConsumer implements SmartLifecycle {
     private final WrittenOffsets written = new WrittenOffsets();
     private final StoreOrder storeOrder = new StoreOrder();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final IngestHealth health;
+    /** Records polled but not yet handed off, by kind; touched only by the poller thread. */
+    private final Map<IngestKind<?>, Work<?>> pending = new HashMap<>();
     private volatile boolean running;
-    private volatile String lastFailure;
+    /** Set by the poller when it restarts the consumer after a failure, until the new one has polled. */
+    private boolean restarted;
     private volatile Consumer<String, byte[]> consumer;
     private Thread poller;
     private final List<Thread> dbWriters = new ArrayList<>();
 
     RawTopicsConsumer(ConsumerFactory<String, byte[]> consumers, IngestWriter writer, ConsumerProperties properties,
-                      MeterRegistry registry, List<IngestKind<?>> kinds) {
+                      MeterRegistry registry, List<IngestKind<?>> kinds, IngestHealth health) {
         this.consumers = consumers;
+        this.health = health;
         this.writer = writer;
         this.properties = properties;
         this.registry = registry;
@@ -84,7 +91,8 @@ class RawTopicsConsumer implements SmartLifecycle {
         running = true;
         poller = Thread.ofPlatform().name("raw-topics-poller").start(this::pollUntilStopped);
         for (int i = 0; i < properties.writers(); i++) {
-            dbWriters.add(Thread.ofPlatform().name("raw-topics-writer-" + i).start(this::writeLoop));
+            String name = "raw-topics-writer-" + i;
+            dbWriters.add(Thread.ofPlatform().name(name).start(() -> writeLoop(name)));
         }
     }
 
@@ -114,40 +122,53 @@ class RawTopicsConsumer implements SmartLifecycle {
         while (running) {
             try {
                 pollLoop();
-                lastFailure = null;
             } catch (RuntimeException e) {
-                lastFailure = e.toString();
+                restarted = true;
+                health.failing("consumer", "restarting after " + e);
                 log.error("the raw-topic consumer failed; restarting it in {} s", RETRY_MILLIS / 1000, e);
                 try {
                     Thread.sleep(RETRY_MILLIS);
                 } catch (InterruptedException stopping) {
                     return;
                 }
+            } catch (Throwable fatal) {
+                stopFor(fatal);
+                throw fatal;
             }
         }
     }
 
-    /** Null while the consumer runs normally; the last failure while it is being restarted. */
-    String lastFailure() {
-        return lastFailure;
+    /** Stops consuming for good: what made a thread give up would make it give up again. */
+    private void stopFor(Throwable fatal) {
+        log.error("the raw-topic consumer stops", fatal);
+        health.failing("consumer", "stopped: " + fatal + "; restart the service once the cause is fixed");
+        running = false;
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
     }
 
     private void pollLoop() {
+        pending.clear();
         try (Consumer<String, byte[]> subscribed = consumers.createConsumer();
              KafkaClientMetrics ignored = bindMetrics(subscribed)) {
             consumer = subscribed;
             subscribed.subscribe(kindByTopic.keySet(), new DrainOnRevoke());
-            Map<IngestKind<?>, Work<?>> pending = new HashMap<>();
             while (running) {
                 commitWritten();
                 long polling = System.nanoTime();
-                ConsumerRecords<String, byte[]> records = subscribed.poll(POLL);
+                ConsumerRecords<String, byte[]> records = subscribed.poll(untilNextHandOff());
+                if (restarted) {
+                    restarted = false;
+                    health.recovered("consumer");
+                }
                 long decoding = System.nanoTime();
                 for (TopicPartition partition : records.partitions()) {
-                    add(pending, kindByTopic.get(partition.topic()), partition, records.records(partition));
+                    add(kindByTopic.get(partition.topic()), partition, records.records(partition));
                 }
                 long handing = System.nanoTime();
-                handOff(pending, records.isEmpty());
+                handOff(records.isEmpty());
                 if (log.isDebugEnabled() && !records.isEmpty()) {
                     log.debug("polled {} in {} ms, decoded in {} ms, handed off in {} ms", records.count(),
                             (decoding - polling) / 1_000_000, (handing - decoding) / 1_000_000,
@@ -163,16 +184,26 @@ class RawTopicsConsumer implements SmartLifecycle {
         }
     }
 
+    /** How long a poll may wait: until the oldest pending record has waited the longest it may. */
+    private Duration untilNextHandOff() {
+        long now = System.nanoTime();
+        long wait = POLL.toNanos();
+        for (Work<?> batch : pending.values()) {
+            wait = Math.min(wait, batch.startedAt + properties.maxWait().toNanos() - now);
+        }
+        return Duration.ofNanos(Math.max(0, wait));
+    }
+
     private KafkaClientMetrics bindMetrics(Consumer<String, byte[]> subscribed) {
         KafkaClientMetrics metrics = new KafkaClientMetrics(subscribed);
         metrics.bindTo(registry);
         return metrics;
     }
 
-    private static <T> void add(Map<IngestKind<?>, Work<?>> pending, IngestKind<T> kind, TopicPartition partition,
-                                List<ConsumerRecord<String, byte[]>> records) {
+    private <T> void add(IngestKind<T> kind, TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
         @SuppressWarnings("unchecked")
         Work<T> batch = (Work<T>) pending.computeIfAbsent(kind, k -> new Work<>(kind));
+        batch.firstOffsets.putIfAbsent(partition, records.getFirst().offset());
         String source = partition.topic() + "-" + partition.partition() + "@";
         for (ConsumerRecord<String, byte[]> record : records) {
             String origin = source + record.offset();
@@ -189,12 +220,13 @@ class RawTopicsConsumer implements SmartLifecycle {
         batch.offsets.put(partition, new OffsetAndMetadata(records.getLast().offset() + 1));
     }
 
-    /** Hands full batches to the writer, and partial ones when the topics have gone quiet. */
-    private void handOff(Map<IngestKind<?>, Work<?>> pending, boolean quiet) throws InterruptedException {
+    /** Hands batches to the writers: full ones, ones that have waited long enough, and all once the topics are quiet. */
+    private void handOff(boolean quiet) throws InterruptedException {
+        long due = System.nanoTime() - properties.maxWait().toNanos();
         var batches = pending.values().iterator();
         while (batches.hasNext()) {
             Work<?> batch = batches.next();
-            if (quiet || batch.records.size() >= properties.batchSize()) {
+            if (quiet || batch.records.size() >= properties.batchSize() || batch.startedAt <= due) {
                 Prepared<?> prepared = batch.prepare(writer, written, storeOrder);
                 inFlight.incrementAndGet();
                 while (!work.offer(prepared, 100, TimeUnit.MILLISECONDS)) {
@@ -209,8 +241,10 @@ class RawTopicsConsumer implements SmartLifecycle {
         }
     }
 
+    /** Commits what is stored, for the partitions this instance still owns. */
     private void commitWritten() {
         Map<TopicPartition, OffsetAndMetadata> offsets = written.drain();
+        offsets.keySet().retainAll(consumer.assignment());
         if (!offsets.isEmpty()) {
             consumer.commitAsync(offsets, (committed, failure) -> {
                 if (failure != null) {
@@ -221,28 +255,38 @@ class RawTopicsConsumer implements SmartLifecycle {
         }
     }
 
-    private void writeLoop() {
-        while (running || !work.isEmpty()) {
-            Prepared<?> batch;
-            try {
-                batch = work.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
+    private void writeLoop(String name) {
+        try {
+            while (running || !work.isEmpty()) {
+                Prepared<?> batch;
+                try {
+                    batch = work.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (batch != null && writeUntilDone(name, batch)) {
+                    written.written(batch.sequence(), batch.offsets());
+                    inFlight.decrementAndGet();
+                }
             }
-            if (batch != null && writeUntilDone(batch)) {
-                written.written(batch.sequence(), batch.offsets());
-                inFlight.decrementAndGet();
-            }
+        } catch (Throwable fatal) {
+            stopFor(fatal);
+            throw fatal;
         }
     }
 
-    /** Retries a batch the database or broker refused; gives up only when the service stops. */
-    private <T> boolean writeUntilDone(Prepared<T> batch) {
+    /**
+     * Retries a batch the database or broker could not take, health DOWN meanwhile; gives up only when the service
+     * stops. Records that fail otherwise were already isolated as dead letters by the writer.
+     */
+    private <T> boolean writeUntilDone(String name, Prepared<T> batch) {
         while (true) {
             try {
                 writer.write(batch.batch(), true, batch.turn());
+                health.recovered(name);
                 return true;
             } catch (IngestFailure e) {
+                health.failing(name, e.getMessage() + "; retrying");
                 log.warn("{}; retrying in {} s", e.getMessage(), RETRY_MILLIS / 1000);
                 try {
                     Thread.sleep(RETRY_MILLIS);
@@ -265,12 +309,21 @@ class RawTopicsConsumer implements SmartLifecycle {
     }
 
     /**
-     * Before partitions move to another instance, lets the writer finish what was handed off and commits it, so the
-     * new owner starts after it instead of redoing it.
+     * Before partitions move to another instance: drops what was polled but not handed off (the new owner reads it
+     * again; for partitions this instance keeps, it seeks back to read it again itself), lets the writers finish what
+     * was handed off, and commits it, so the new owner starts after it instead of redoing it.
      */
     private final class DrainOnRevoke implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, Long> unhandled = new HashMap<>();
+            pending.values().forEach(batch -> batch.firstOffsets.forEach((p, o) -> unhandled.merge(p, o, Math::min)));
+            pending.clear();
+            unhandled.forEach((partition, offset) -> {
+                if (!partitions.contains(partition)) {
+                    consumer.seek(partition, offset);
+                }
+            });
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (inFlight.get() > 0 && System.nanoTime() < deadline) {
                 try {
@@ -284,6 +337,7 @@ class RawTopicsConsumer implements SmartLifecycle {
             if (!offsets.isEmpty()) {
                 consumer.commitSync(offsets);
             }
+            log.info("gave up {} ({} partitions had records not yet handed off)", partitions, unhandled.size());
         }
 
         @Override
@@ -297,6 +351,8 @@ class RawTopicsConsumer implements SmartLifecycle {
         final IngestKind<T> kind;
         final List<Normalized<T>> records = new ArrayList<>();
         final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+        final long startedAt = System.nanoTime();
 
         Work(IngestKind<T> kind) {
             this.kind = kind;
