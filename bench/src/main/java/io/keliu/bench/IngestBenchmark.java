@@ -45,6 +45,8 @@ import java.util.regex.Pattern;
  *   <li>times a CSV import of M lines through {@code bin/keliu import};</li>
  *   <li>times a plain COPY of the very rows ingest stored into an identical table: the reference.</li>
  * </ol>
+ * With {@code --latency 10,100,1000,10000} it measures latency instead ({@link LatencyRun}): raw lines sent at each
+ * fixed rate for {@code --latency-seconds} (default 60) each, timed from the send to their change event's arrival.
  */
 public final class IngestBenchmark {
     private static final Pattern HEAP = Pattern.compile("\"value\"\\s*:\\s*([0-9.E+]+)");
@@ -71,6 +73,10 @@ public final class IngestBenchmark {
     }
 
     private void run() throws Exception {
+        if (options.containsKey("latency")) {
+            runLatency();
+            return;
+        }
         long lines = Long.parseLong(option("lines", "2000000"));
         long importLines = Long.parseLong(option("import-lines", "1000000"));
         SyntheticOrders orders = new SyntheticOrders(run);
@@ -94,13 +100,45 @@ public final class IngestBenchmark {
         }
     }
 
-    private double produce(SyntheticOrders orders, long lines) {
+    private void runLatency() throws Exception {
+        Process ingest = startIngest();
+        try {
+            LatencyRun latency = new LatencyRun(option("bootstrap", "localhost:19092"), run);
+            latency.awaitIngestReady(this::committedLines);
+            int seconds = Integer.parseInt(option("latency-seconds", "60"));
+            System.out.printf("%n| rate (lines/s) | lines | seconds | p50 ms | p99 ms | max ms | events missing |%n"
+                    + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n");
+            for (String rate : option("latency", "").split(",")) {
+                System.out.println(latency.measure(Integer.parseInt(rate.strip()), seconds));
+            }
+        } finally {
+            ingest.destroy();
+            ingest.waitFor(30, TimeUnit.SECONDS);
+            ingest.destroyForcibly();
+        }
+    }
+
+    private long committedLines() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                option("bootstrap", "localhost:19092")))) {
+            return committed(admin);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    static Properties producerSettings(String bootstrap) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, option("bootstrap", "localhost:19092"));
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return props;
+    }
+
+    private double produce(SyntheticOrders orders, long lines) {
+        Properties props = producerSettings(option("bootstrap", "localhost:19092"));
         long started = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new ByteArraySerializer())) {

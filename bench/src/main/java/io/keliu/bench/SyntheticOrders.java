@@ -31,6 +31,11 @@ final class SyntheticOrders {
         return prefix + (line / 2);
     }
 
+    /** The key of the line's change event: order id / line key (the product, as the lines give no line_no). */
+    String eventKey(long line) {
+        return orderId(line) + "/" + new Fields(line).product;
+    }
+
     String json(long line) {
         Fields f = new Fields(line);
         return "{\"order_id\":\"" + orderId(line) + "\",\"user_id\":\"" + f.user + "\",\"created_at\":\"" + f.created

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keliu.contracts.v1.Topics;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -45,8 +43,6 @@ class LocalStackIT {
     private static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Random RANDOM = new Random();
-    private static final Set<Integer> PICKED = new HashSet<>();
 
     @TempDir
     static Path dataDirectory;
@@ -153,23 +149,8 @@ class LocalStackIT {
     }
 
     /** A port nothing listens on now, so that the test does not collide with a stack the developer is running. */
-    /**
-     * A port free now, below Linux's ephemeral range (32768 and up): the stack's processes open dozens of outgoing
-     * connections while it starts, and one of them could take a port picked from that range before the service meant
-     * to listen on it does (the gateway, which starts last, once failed so).
-     */
     private static int anyFreePort() {
-        while (true) {
-            int port = 20_000 + RANDOM.nextInt(12_000);
-            if (!PICKED.add(port)) {
-                continue;
-            }
-            try (ServerSocket socket = new ServerSocket(port)) {
-                return socket.getLocalPort();
-            } catch (IOException inUse) {
-                // try another
-            }
-        }
+        return FreePorts.any();
     }
 
     private static String rawOrderLine(String orderId) {
