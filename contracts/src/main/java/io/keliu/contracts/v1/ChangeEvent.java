@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param schemaVersion the version of the payload records; bumped only with a new topic ({@code .v2})
  * @param key           the record's identity: "orderId/lineKey", user id or log id. The Kafka message key is the
  *                      customer (user id; the order id for anonymous orders) on the order and profile topics, so one
- *                      customer's changes stay in order on one partition, and the log id on the log topic
+ *                      consumer instance sees all of a customer's changes, and the log id on the log topic; events
+ *                      are in order per record (per {@code key}), not across records (docs/contracts.md)
  */
 public record ChangeEvent<T>(String eventId, int schemaVersion, String key, Instant occurredAt, T before, T after) {
     public static final int SCHEMA_VERSION = 1;
