@@ -87,11 +87,13 @@ class ParallelWritersTest {
 
     @Test
     void versionsOfOneLineSpreadOverConcurrentlyWrittenImportBatchesApplyInFileOrder() throws Exception {
-        StringBuilder csv = new StringBuilder("order_id,created_at,product_id,quantity,amount,remark,updated_at\n");
+        // line_no makes the rows versions of one line (without it, each row of a file is a line of its own)
+        StringBuilder csv = new StringBuilder("order_id,line_no,created_at,product_id,quantity,amount,remark,"
+                + "updated_at\n");
         for (int v = 1; v <= VERSIONS; v++) {
-            csv.append("I-hot,2024-05-01T10:00:00,P1,1,9.90,v").append(v).append(",2024-05-02T10:00:")
+            csv.append("I-hot,1,2024-05-01T10:00:00,P1,1,9.90,v").append(v).append(",2024-05-02T10:00:")
                     .append(String.format("%02d", v)).append('\n');
-            csv.append("I-other-").append(v).append(",2024-05-01T10:00:00,P1,1,9.90,v1,\n");
+            csv.append("I-other-").append(v).append(",1,2024-05-01T10:00:00,P1,1,9.90,v1,\n");
         }
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
@@ -102,7 +104,7 @@ class ParallelWritersTest {
         }
         assertThat(jdbc.queryForObject("select remark from ingest.order_lines where order_id = 'I-hot'",
                 String.class)).isEqualTo("v" + VERSIONS);
-        assertVersionOrder(changesOf("I-hot/P1"));
+        assertVersionOrder(changesOf("I-hot/1"));
     }
 
     private static void assertVersionOrder(List<JsonNode> hot) {

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * {@code ChangeEvent<…>} ({@link ChangeEvents}).
  */
 @KeliuIntegrationTest
-class ChangeEventContractTest {
+class PublishedEventsContractTest {
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
