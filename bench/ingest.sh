@@ -3,6 +3,7 @@
 # 2M order lines from keliu.raw.orders to PostgreSQL, a 1M-line CSV import through bin/keliu import, and a plain COPY
 # of the same rows as the reference. Prints a markdown table for docs/benchmarks.md.
 #   bench/ingest.sh [--lines N] [--import-lines N]
+#   bench/ingest.sh --latency 10,100,1000,10000 [--latency-seconds 60]   (latency at fixed rates instead)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bin/lib/java.sh

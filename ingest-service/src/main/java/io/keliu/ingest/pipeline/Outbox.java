@@ -160,6 +160,9 @@ public class Outbox implements SmartLifecycle {
                 } catch (InterruptedException stopping) {
                     return;
                 }
+            } catch (Error fatal) {
+                health.failing("outbox", "the relay stopped: " + fatal + "; restart the service");
+                throw fatal;
             }
         }
     }
