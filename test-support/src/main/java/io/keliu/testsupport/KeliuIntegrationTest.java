@@ -22,6 +22,6 @@ import java.lang.annotation.Target;
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers", topics = {
         Topics.RAW_ORDERS, Topics.RAW_PROFILES, Topics.RAW_LOGS, Topics.ORDERS, Topics.PROFILES, Topics.LOGS,
-        Topics.INGEST_DEAD_LETTER})
+        Topics.INGEST_DEAD_LETTER, Topics.ALERTS})
 public @interface KeliuIntegrationTest {
 }

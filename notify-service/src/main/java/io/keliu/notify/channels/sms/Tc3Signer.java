@@ -2,6 +2,7 @@ package io.keliu.notify.channels.sms;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -21,8 +22,9 @@ final class Tc3Signer {
                                 String payload) {
         String date = DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochSecond(timestamp).atOffset(ZoneOffset.UTC));
         String signedHeaders = "content-type;host";
-        String canonicalRequest = "POST\n/\n\n" + "content-type:" + CONTENT_TYPE + "\nhost:" + host + "\n\n"
-                + signedHeaders + "\n" + Signing.sha256Hex(payload);
+        // header values enter the canonical request in lower case, so an HTTP client writing charset=UTF-8 still matches
+        String canonicalRequest = "POST\n/\n\n" + "content-type:" + CONTENT_TYPE + "\nhost:"
+                + host.toLowerCase(Locale.ROOT) + "\n\n" + signedHeaders + "\n" + Signing.sha256Hex(payload);
         String scope = date + "/" + service + "/tc3_request";
         String stringToSign = ALGORITHM + "\n" + timestamp + "\n" + scope + "\n" + Signing.sha256Hex(canonicalRequest);
         byte[] secretDate = Signing.hmacSha256(("TC3" + secretKey).getBytes(StandardCharsets.UTF_8), date);

@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
  * Health per channel: each says whether it is on and why not. A channel that is off is configuration, not failure,
  * so the service stays UP; the details tell which channels can deliver.
  */
-@Component("channels")
-public class ChannelsHealth implements HealthIndicator {
+@Component
+public class ChannelsHealthIndicator implements HealthIndicator {
     private final Channels channels;
 
-    public ChannelsHealth(Channels channels) {
+    public ChannelsHealthIndicator(Channels channels) {
         this.channels = channels;
     }
 
