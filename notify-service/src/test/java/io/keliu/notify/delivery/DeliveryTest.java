@@ -6,11 +6,19 @@ import io.keliu.contracts.v1.AlertSeverity;
 import io.keliu.contracts.v1.AlertStatus;
 import io.keliu.notify.NotifyTestSupport;
 import io.keliu.notify.ProviderStubs;
+import io.keliu.contracts.v1.Topics;
+import io.keliu.testsupport.TopicReaders;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Alerts from the topic to the providers: grouping, dedupe, inhibition, silences, quiet hours, resolution. */
 class DeliveryTest extends NotifyTestSupport {
     private static final Map<String, String> GUANGDONG = Map.of("region", "广东省");
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     private List<LoggedRequest> robotMessages(String key) {
         return ProviderStubs.HTTP.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/webhook/send"))
@@ -75,6 +86,31 @@ class DeliveryTest extends NotifyTestSupport {
 
         quietly(Duration.ofSeconds(2));
         assertThat(notifications("true")).as("the redelivered alert is not sent again").isEqualTo(3);
+    }
+
+    @Test
+    void aMessageThatIsNoAlertGoesToTheDeadLettersAndTheNextAlertStillArrives() {
+        subscribe("""
+                {"recipients": [{"channel": "WECOM_ROBOT", "address": "robot-key-after-garbage"}]}""");
+
+        kafka.send(Topics.ALERTS, "garbage", "{\"alertId\": \"x\", \"schemaVersion\": 1".getBytes(StandardCharsets.UTF_8));
+        kafka.send(Topics.ALERTS, "no-severity", ("{\"alertId\": \"y\", \"schemaVersion\": 1, \"type\": \"t\","
+                + " \"dedupeKey\": \"k\", \"status\": \"FIRING\"}").getBytes(StandardCharsets.UTF_8));
+        publish(alert("after-garbage", AlertSeverity.WARNING, AlertStatus.FIRING, GUANGDONG));
+
+        await("the alert after the garbage", () -> robotMessages("robot-key-after-garbage").size() == 1);
+        try (Consumer<String, byte[]> deadLetters = TopicReaders.fromEarliest(broker, "dlt-reader",
+                "keliu.notify.dead-letter")) {
+            Map<String, String> reasons = new HashMap<>();
+            Instant deadline = Instant.now().plus(PATIENCE);
+            while (reasons.size() < 2 && Instant.now().isBefore(deadline)) {
+                deadLetters.poll(Duration.ofMillis(500)).forEach(record -> reasons.put(record.key(),
+                        new String(record.headers().lastHeader("keliu_dead-letter-reason").value(),
+                                StandardCharsets.UTF_8)));
+            }
+            assertThat(reasons.get("garbage")).startsWith("not an alert");
+            assertThat(reasons.get("no-severity")).contains("severity");
+        }
     }
 
     @Test
