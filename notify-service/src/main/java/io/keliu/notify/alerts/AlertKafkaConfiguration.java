@@ -33,8 +33,7 @@ class AlertKafkaConfiguration {
         deadLetters.addHeadersFunction((record, failure) -> {
             org.apache.kafka.common.header.internals.RecordHeaders headers =
                     new org.apache.kafka.common.header.internals.RecordHeaders();
-            Throwable reason = failure.getCause() instanceof UnusableAlert unusable ? unusable : failure;
-            headers.add(REASON_HEADER, String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));
+            headers.add(REASON_HEADER, reason(failure).getBytes(StandardCharsets.UTF_8));
             return headers;
         });
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
@@ -42,5 +41,14 @@ class AlertKafkaConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
         handler.addNotRetryableExceptions(UnusableAlert.class);
         return handler;
+    }
+
+    /** Why the record could not be used: the {@link UnusableAlert}'s words when there is one, else the root cause. */
+    private static String reason(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof UnusableAlert)) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage());
     }
 }
