@@ -53,7 +53,7 @@ class LocalStackIT {
     @BeforeAll
     static void startTheStack() throws InterruptedException, IOException {
         StackPorts ports = new StackPorts(anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(),
-                anyFreePort());
+                anyFreePort(), anyFreePort());
         settings = new LocalStack.Settings(KeliuHome.locate(), dataDirectory, ports, Optional.empty());
         LocalLogging.toFile(settings.logDirectory().resolve("local-stack.log"));
         lifecycle = new Lifecycle(System.out);
@@ -146,6 +146,31 @@ class LocalStackIT {
         assertThat(point).isNotNull();
         assertThat(point.get("netRevenue").decimalValue()).isEqualByComparingTo("30.00");
         assertThat(point.get("cancelledOrders").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void an_imported_order_makes_a_customer_in_the_profile_service_behind_the_gateway() throws Exception {
+        String user = "U-IT-" + UUID.randomUUID().toString().substring(0, 8);
+        String csv = """
+                order_id,user_id,created_at,product_id,quantity,amount,channel,status
+                %1$s-1,%1$s,2026-11-20T20:15:00,P1001,2,19.80,微信,已完成
+                """.formatted(user);
+        HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + settings.ports().gateway() + "/api/v1/imports/orders"))
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+        URI customer = URI.create("http://localhost:" + settings.ports().gateway() + "/api/v1/customers/" + user);
+        Instant deadline = Instant.now().plus(ARRIVAL_TIMEOUT);
+        HttpResponse<String> view;
+        do {
+            Thread.sleep(500);
+            view = HTTP.send(HttpRequest.newBuilder(customer).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } while (view.statusCode() == 404 && Instant.now().isBefore(deadline));
+        assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
+        assertThat(JSON.readTree(view.body()).at("/purchases/monetaryTotal").decimalValue())
+                .isEqualByComparingTo("19.80");
     }
 
     /** A port nothing listens on now, so that the test does not collide with a stack the developer is running. */

@@ -1,0 +1,84 @@
+package io.keliu.profile.customers;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The filtered, sorted customer list of {@code GET /api/v1/customers}. */
+@Repository
+public class CustomerList {
+    private final JdbcClient jdbc;
+
+    public CustomerList(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public enum Sort {
+        CLV("s.clv DESC NULLS LAST"), CHURN_RISK("s.churn_risk DESC NULLS LAST"),
+        MONETARY("c.monetary_total DESC");
+
+        final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+    }
+
+    public record Filter(Integer segment, LifecycleStage lifecycle, Double minChurnRisk, Double minClv,
+                         String province) {
+    }
+
+    public record Item(String userId, String province, String city, LifecycleStage lifecycle, int purchases,
+                       BigDecimal monetaryTotal, LocalDate lastPurchaseAt, Double clv, Double churnRisk,
+                       Integer segmentId, Double valueScore) {
+    }
+
+    public record Page(int page, int size, boolean hasMore, List<Item> items) {
+    }
+
+    public Page find(Filter filter, Sort sort, int page, int size) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT c.user_id, c.province, c.city, c.lifecycle, c.purchases, c.monetary_total, c.last_purchase_on,
+                       s.clv, s.churn_risk, s.segment_id, s.value_score
+                FROM profiles.customers c
+                LEFT JOIN profiles.customer_scores s
+                       ON s.refit_id = (SELECT refit_id FROM profiles.current_refit) AND s.user_id = c.user_id
+                WHERE true""");
+        List<Object> params = new ArrayList<>();
+        if (filter.segment() != null) {
+            sql.append(" AND s.segment_id = ?");
+            params.add(filter.segment());
+        }
+        if (filter.lifecycle() != null) {
+            sql.append(" AND c.lifecycle = ?");
+            params.add(filter.lifecycle().name());
+        }
+        if (filter.minChurnRisk() != null) {
+            sql.append(" AND s.churn_risk >= ?");
+            params.add(filter.minChurnRisk());
+        }
+        if (filter.minClv() != null) {
+            sql.append(" AND s.clv >= ?");
+            params.add(filter.minClv());
+        }
+        if (filter.province() != null) {
+            sql.append(" AND c.province = ?");
+            params.add(filter.province());
+        }
+        sql.append(" ORDER BY ").append(sort.orderBy).append(", c.user_id LIMIT ? OFFSET ?");
+        params.add(size + 1);
+        params.add((long) page * size);
+        List<Item> items = jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3),
+                        LifecycleStage.valueOf(rs.getString(4)), rs.getInt(5), rs.getBigDecimal(6),
+                        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), (Double) rs.getObject(8),
+                        (Double) rs.getObject(9), (Integer) rs.getObject(10), (Double) rs.getObject(11)))
+                .list();
+        boolean more = items.size() > size;
+        return new Page(page, size, more, more ? items.subList(0, size) : items);
+    }
+}

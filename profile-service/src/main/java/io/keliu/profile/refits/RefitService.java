@@ -1,0 +1,152 @@
+package io.keliu.profile.refits;
+
+import io.keliu.analytics.customers.Purchase;
+import io.keliu.profile.ProfileProperties;
+import io.keliu.profile.alerts.RefitAlerts;
+import io.keliu.profile.customers.LifecycleRefresh;
+import io.keliu.profile.customers.Lifecycles;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs refits one at a time, in the background: scheduled ({@code keliu.refit.cron}) and on demand. The results are
+ * written beside the current ones and swapped in with one committed update, so reads never wait for a refit and
+ * never see half of one; a failed refit leaves the previous results in place.
+ */
+@Service
+public class RefitService implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(RefitService.class);
+
+    private final RefitStore store;
+    private final ProfileProperties properties;
+    private final TransactionTemplate transactions;
+    private final Lifecycles lifecycles;
+    private final LifecycleRefresh lifecycleRefresh;
+    private final RefitAlerts alerts;
+    private final Clock clock;
+    private final Timer duration;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("refit")
+            .daemon(true).factory());
+
+    public RefitService(RefitStore store, ProfileProperties properties, TransactionTemplate transactions,
+                        Lifecycles lifecycles, LifecycleRefresh lifecycleRefresh, RefitAlerts alerts, Clock clock,
+                        MeterRegistry meters) {
+        this.store = store;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.lifecycles = lifecycles;
+        this.lifecycleRefresh = lifecycleRefresh;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.duration = Timer.builder("keliu.profile.refit.duration").description("time of a refit, by outcome")
+                .register(meters);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void recover() {
+        store.abandonRunning(clock.instant());
+        store.currentModel().map(model -> model.get("populationGapDays"))
+                .ifPresent(gap -> lifecycles.populationGap(((Number) gap).doubleValue()));
+    }
+
+    @Scheduled(cron = "${keliu.refit.cron:0 0 2 * * *}", zone = "${keliu.zone:Asia/Shanghai}")
+    void nightly() {
+        try {
+            start(today(), properties.refit().horizonDays());
+        } catch (RefitRunning e) {
+            log.info("Nightly refit skipped: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Until the first refit has succeeded, one is tried every {@code keliu.refit.first-refit-every} (default a minute),
+     * so that a new platform shows values, segments and churn risks soon after its first orders, not the next night.
+     */
+    @Scheduled(fixedDelayString = "${keliu.refit.first-refit-every:PT1M}",
+            initialDelayString = "${keliu.refit.first-refit-every:PT1M}")
+    void untilTheFirstRefit() {
+        if (store.current().isEmpty() && store.running().isEmpty()) {
+            nightly();
+        }
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(properties.zone()));
+    }
+
+    /** Thrown when a refit is asked for while one runs. */
+    public static class RefitRunning extends RuntimeException {
+        RefitRunning(UUID running) {
+            super("refit " + running + " is still running; wait for it to finish (GET /api/v1/refits/" + running + ")");
+        }
+    }
+
+    public synchronized UUID start(LocalDate calibrationEnd, int horizonDays) {
+        Optional<UUID> running = store.running();
+        if (running.isPresent()) {
+            throw new RefitRunning(running.get());
+        }
+        UUID id = UUID.randomUUID();
+        store.started(id, calibrationEnd, horizonDays, clock.instant());
+        worker.execute(() -> run(id, calibrationEnd, horizonDays));
+        return id;
+    }
+
+    public Optional<Refit> find(UUID id) {
+        return store.find(id);
+    }
+
+    private void run(UUID id, LocalDate calibrationEnd, int horizonDays) {
+        Timer.Sample sample = Timer.start();
+        try {
+            Optional<UUID> previous = store.current();
+            List<Purchase> purchases = store.purchases(properties.zone());
+            RefitRunner.Outcome outcome = new RefitRunner(properties).run(purchases, calibrationEnd, horizonDays,
+                    previous.map(store::segments).orElse(List.of()));
+            store.writeResults(id, outcome.scores(), outcome.segments());
+            transactions.executeWithoutResult(status -> store.swapIn(id, outcome.scores().size(), outcome.model(),
+                    clock.instant()));
+            Object gap = outcome.model().get("populationGapDays");
+            if (gap != null) {
+                lifecycles.populationGap(((Number) gap).doubleValue());
+            }
+            lifecycleRefresh.refreshAll(today());
+            previous.ifPresent(before -> alerts.compare(before, id));
+            store.forgetAllBut(id);
+            sample.stop(duration);
+            log.info("Refit {} done: {} customers", id, outcome.scores().size());
+        } catch (RefitFailure e) {
+            store.failed(id, e.getMessage(), clock.instant());
+            log.warn("Refit {} failed: {}", id, e.getMessage());
+        } catch (RuntimeException e) {
+            store.failed(id, "the refit broke off: " + e.getMessage(), clock.instant());
+            log.error("Refit {} failed", id, e);
+        }
+    }
+
+    public Map<String, Object> currentModel() {
+        return store.currentModel().orElse(null);
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

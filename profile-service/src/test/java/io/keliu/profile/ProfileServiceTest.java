@@ -1,0 +1,267 @@
+package io.keliu.profile;
+
+import io.keliu.analytics.clv.BgNbdModel;
+import io.keliu.analytics.clv.GammaGammaModel;
+import io.keliu.analytics.clv.PurchaseHistories;
+import io.keliu.analytics.clv.SpendHistories;
+import io.keliu.analytics.customers.CdnowTransactions;
+import io.keliu.analytics.customers.CustomerSummaries;
+import io.keliu.analytics.customers.CustomerSummary;
+import io.keliu.analytics.customers.Purchase;
+import io.keliu.contracts.v1.Channel;
+import io.keliu.contracts.v1.ChangeEvent;
+import io.keliu.contracts.v1.Gender;
+import io.keliu.contracts.v1.LogLevel;
+import io.keliu.contracts.v1.LogSource;
+import io.keliu.contracts.v1.LogType;
+import io.keliu.contracts.v1.OrderLine;
+import io.keliu.contracts.v1.OrderStatus;
+import io.keliu.contracts.v1.SystemLog;
+import io.keliu.contracts.v1.Topics;
+import io.keliu.contracts.v1.UserProfile;
+import io.keliu.projection.ProjectionReplay;
+import io.keliu.testsupport.KeliuIntegrationTest;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.keliu.profile.ChangeEvents.line;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * profile-service against a real broker and database: change events in, the API out. Customers of the facts test are
+ * U9001–U9003; the CDNOW customers have five-digit ids.
+ */
+@KeliuIntegrationTest
+@TestPropertySource(properties = "keliu.refit.first-refit-every=PT100H")
+class ProfileServiceTest {
+    private static final Path CDNOW = Path.of("../analytics-core/src/test/resources/data/cdnow/CDNOW_sample.txt");
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ProjectionReplay replay;
+
+    @Test
+    void purchaseFactsAreExactUnderUpdatesCancellationsRefundsRedeliveryAndReplay() {
+        Api api = new Api(port);
+        List<ChangeEvent<?>> sent = new ArrayList<>();
+        try (ChangeEvents events = new ChangeEvents(broker)) {
+            OrderLine p2 = line("A1", "P2", "U9001", "2024-05-01T02:00:00Z", 1, "30.00", OrderStatus.COMPLETED, false,
+                    "toys", Channel.APP);
+            OrderLine p4 = line("A3", "P4", "U9001", "2024-05-20T02:00:00Z", 1, "40.00", OrderStatus.COMPLETED, false,
+                    "books", Channel.WECHAT);
+            sent.add(events.line(null, line("A1", "P1", "U9001", "2024-05-01T02:00:00Z", 2, "100.00",
+                    OrderStatus.COMPLETED, false, "toys", Channel.APP)));
+            sent.add(events.line(null, line("A1", "P1#2", "U9001", "2024-05-01T02:00:00Z", 1, "50.00",
+                    OrderStatus.COMPLETED, false, "toys", Channel.APP)));
+            sent.add(events.line(null, p2));
+            sent.add(events.line(p2, line("A1", "P2", "U9001", "2024-05-01T02:00:00Z", 1, "30.00",
+                    OrderStatus.CANCELLED, true, "toys", Channel.APP)));
+            sent.add(events.line(null, line("A2", "P3", "U9001", "2024-05-11T02:00:00Z", 1, "80.00",
+                    OrderStatus.COMPLETED, false, "books", Channel.APP)));
+            sent.add(events.line(null, line("R1", "P3", "U9001", "2024-05-12T02:00:00Z", -1, "-80.00",
+                    OrderStatus.REFUNDED, false, "books", Channel.APP)));
+            sent.add(events.line(null, p4));
+            sent.add(events.line(p4, line("A3", "P4", "U9001", "2024-05-20T02:00:00Z", 1, "45.00",
+                    OrderStatus.COMPLETED, false, "books", Channel.WECHAT)));
+            sent.add(events.line(null, line("B1", "P9", "U9002", "2024-06-01T02:00:00Z", 1, "77.00",
+                    OrderStatus.COMPLETED, false, null, Channel.PC)));
+            sent.add(events.line(null, line("B2", "P9", "U9002", "2024-06-03T02:00:00Z", -1, "-77.00",
+                    OrderStatus.REFUNDED, false, null, Channel.PC)));
+            events.line(null, line("AN1", "P1", null, "2024-05-02T02:00:00Z", 1, "99.00", OrderStatus.COMPLETED,
+                    false, "toys", Channel.APP));
+            events.send(Topics.PROFILES, "U9001", "U9001", null, profile("U9001", 45, Gender.MALE));
+            events.send(Topics.PROFILES, "U9003", "U9003", null, profile("U9003", 31, Gender.FEMALE));
+            events.send(Topics.LOGS, "L1", "L1", null, new SystemLog("L1", LogType.USER_ACTION, LogLevel.INFO,
+                    "用户 U9001 加入购物车", Instant.parse("2024-05-21T01:00:00Z"), LogSource.CLIENT));
+            events.send(Topics.LOGS, "L2", "L2", null, new SystemLog("L2", LogType.API_REQUEST, LogLevel.ERROR,
+                    "POST /api/v1/payments 500 user_id=U9001", Instant.parse("2024-05-20T03:00:00Z"),
+                    LogSource.API));
+            events.flush();
+
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                JsonNode a = api.get("/api/v1/customers/U9001").json();
+                assertThat(a.at("/purchases/monetaryTotal").decimalValue()).isEqualByComparingTo("195");
+                assertThat(a.at("/activity/actions").asInt()).isEqualTo(2);
+                assertThat(api.get("/api/v1/customers/U9003").status()).isEqualTo(200);
+                assertThat(api.get("/api/v1/customers/U9002").json().at("/purchases/orders").asInt()).isEqualTo(2);
+            });
+            String built = api.get("/api/v1/customers/U9001").body();
+            assertCustomerA(api.get("/api/v1/customers/U9001").json());
+            assertThat(api.get("/api/v1/customers/U9002").json().at("/purchases/monetaryTotal").decimalValue())
+                    .as("a customer with only refunded orders").isEqualByComparingTo("0");
+            JsonNode c = api.get("/api/v1/customers/U9003").json();
+            assertThat(c.at("/profile/ageBand").asString()).isEqualTo("25-34");
+            assertThat(c.at("/profile/gender").asString()).isEqualTo("FEMALE");
+            assertThat(c.at("/purchases/orders").asInt()).isZero();
+            assertThat(c.at("/lifecycle").asString()).isEqualTo("PROSPECT");
+            assertThat(jdbc.sql("SELECT count(*) FROM profiles.order_lines WHERE order_id = 'AN1'").query(Long.class)
+                    .single()).as("anonymous lines are not kept").isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM profiles.customers WHERE user_id LIKE 'U900%'")
+                    .query(Long.class).single()).isEqualTo(3);
+
+            sent.forEach(event -> events.resend(Topics.ORDERS, "U9001", event));
+            events.send(Topics.PROFILES, "U9001", "U9001", null, profile("U9001", 46, Gender.MALE));
+            events.flush();
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    api.get("/api/v1/customers/U9001").json().at("/profile/age").asInt() == 46);
+            assertThat(withoutAge(api.get("/api/v1/customers/U9001").body()))
+                    .as("redelivered events change nothing").isEqualTo(withoutAge(built));
+        }
+        String before = api.get("/api/v1/customers/U9001").body();
+        for (int replays = 0; replays < 2; replays++) {
+            replay.replay();
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                    assertThat(api.get("/api/v1/customers/U9001").body()).isEqualTo(before));
+        }
+    }
+
+    private static void assertCustomerA(JsonNode a) {
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(a.at("/purchases/orders").asInt()).isEqualTo(4);
+            softly.assertThat(a.at("/purchases/purchases").asInt()).as("the refunded order is no occasion").isEqualTo(2);
+            softly.assertThat(a.at("/purchases/frequency").asInt()).isEqualTo(1);
+            softly.assertThat(a.at("/purchases/units").asInt()).isEqualTo(4);
+            softly.assertThat(a.at("/purchases/firstPurchaseAt").asString()).isEqualTo("2024-05-01");
+            softly.assertThat(a.at("/purchases/lastPurchaseAt").asString()).isEqualTo("2024-05-20");
+            softly.assertThat(a.at("/purchases/recency").asLong()).isEqualTo(19);
+            softly.assertThat(a.at("/purchases/averageOrderValue").decimalValue()).isEqualByComparingTo("97.50");
+            softly.assertThat(a.at("/preferences/channel").asString()).isEqualTo("APP");
+            softly.assertThat(a.at("/preferences/categories").toString()).isEqualTo("[\"toys\",\"books\"]");
+            softly.assertThat(a.at("/preferences/hours").toString()).isEqualTo("[10]");
+            softly.assertThat(a.at("/recentOrders/0/orderId").asString()).isEqualTo("A3");
+            softly.assertThat(a.at("/recentOrders/0/total").decimalValue()).isEqualByComparingTo("45");
+            softly.assertThat(a.at("/recentOrders/1/total").decimalValue()).isEqualByComparingTo("-80");
+            softly.assertThat(a.at("/recentOrders/3/total").decimalValue()).isEqualByComparingTo("150");
+            softly.assertThat(a.at("/activity/errors").asInt()).isEqualTo(1);
+            softly.assertThat(a.at("/activity/lastSeenAt").asString()).isEqualTo("2024-05-21T01:00:00Z");
+            softly.assertThat(a.at("/profile/address").asString()).as("masked for a caller without PII rights")
+                    .isEqualTo("浙江省杭州市***");
+        });
+    }
+
+    private static String withoutAge(String view) {
+        return view.replaceAll("\"age\":\\d+,\"ageBand\":\"[^\"]+\"", "");
+    }
+
+    @Test
+    void badRequestsGetProblemDetailsNamingTheParameter() {
+        Api api = new Api(port);
+        Api.Response missing = api.get("/api/v1/customers/NOBODY");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.json().at("/detail").asString()).contains("NOBODY");
+        assertBadParameter(api.get("/api/v1/customers?sort=cheapest"), "sort");
+        assertBadParameter(api.get("/api/v1/customers?minChurnRisk=2"), "minChurnRisk");
+        assertBadParameter(api.get("/api/v1/customers?lifecycle=sleeping"), "lifecycle");
+        assertBadParameter(api.get("/api/v1/customers?segment=first"), "segment");
+        assertBadParameter(api.get("/api/v1/profiles/distribution?dimension=shoe"), "dimension");
+        assertBadParameter(api.post("/api/v1/refits?calibrationEnd=1997-13-01"), "calibrationEnd");
+        assertBadParameter(api.post("/api/v1/refits?horizonDays=0"), "horizonDays");
+    }
+
+    private static void assertBadParameter(Api.Response response, String parameter) {
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().at("/parameter").asString()).isEqualTo(parameter);
+        assertThat(response.json().at("/detail").asString()).startsWith(parameter + ": ");
+    }
+
+    /**
+     * The CDNOW sample as change events, refitted with calibration end 1997-09-30: the published BG/NBD parameters
+     * (Fader, Hardie &amp; Lee 2005: r 0.243, α 4.414, a 0.793, b 2.426), equal to what {@code bin/keliu analytics clv
+     * --cdnow} computes from the same transactions.
+     */
+    @Test
+    void aRefitOfCdnowGivesThePublishedParametersAndTheCliNumbers() {
+        Api api = new Api(port);
+        List<Purchase> transactions = CdnowTransactions.read(CDNOW);
+        try (ChangeEvents events = new ChangeEvents(broker)) {
+            for (int i = 0; i < transactions.size(); i++) {
+                Purchase p = transactions.get(i);
+                Instant at = p.day().atTime(LocalTime.NOON).atZone(SHANGHAI).toInstant();
+                events.line(null, new OrderLine("CD" + i, "CD", p.customerId(), false, at, at, "CD", "music",
+                        (int) p.units(), null, java.math.BigDecimal.valueOf(p.amount()), null, null, null, null,
+                        null, null, OrderStatus.COMPLETED, false, null, at));
+            }
+            events.flush();
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM profiles.order_lines WHERE order_id LIKE 'CD%'").query(Long.class).single()
+                == transactions.size());
+
+        JsonNode done = refit(api, "/api/v1/refits?calibrationEnd=1997-09-30&horizonDays=364");
+        assertThat(done.at("/status").asString()).isEqualTo("DONE");
+        JsonNode model = api.get("/api/v1/models/clv").json();
+        List<CustomerSummary> cli = CustomerSummaries.asOf(transactions, LocalDate.of(1997, 9, 30));
+        BgNbdModel.Fit bgnbd = BgNbdModel.fit(PurchaseHistories.of(cli));
+        GammaGammaModel.Fit gammaGamma = GammaGammaModel.fit(SpendHistories.of(cli));
+        assertThat(model.at("/customers").asInt()).isEqualTo(2357).isEqualTo(cli.size());
+        assertThat(model.at("/bgnbd/r").asDouble()).isCloseTo(bgnbd.model().r(), within(1e-9))
+                .isCloseTo(0.243, within(0.0005));
+        assertThat(model.at("/bgnbd/alpha").asDouble()).isCloseTo(bgnbd.model().alpha(), within(1e-9))
+                .isCloseTo(4.414, within(0.0005));
+        assertThat(model.at("/bgnbd/a").asDouble()).isCloseTo(bgnbd.model().a(), within(1e-9))
+                .isCloseTo(0.793, within(0.0005));
+        assertThat(model.at("/bgnbd/b").asDouble()).isCloseTo(bgnbd.model().b(), within(1e-9))
+                .isCloseTo(2.426, within(0.0005));
+        assertThat(model.at("/gammaGamma/p").asDouble()).isCloseTo(gammaGamma.model().p(), within(1e-9));
+        assertThat(model.at("/gammaGamma/q").asDouble()).isCloseTo(gammaGamma.model().q(), within(1e-9));
+        assertThat(model.at("/gammaGamma/gamma").asDouble()).isCloseTo(gammaGamma.model().gamma(), within(1e-9));
+
+        JsonNode segments = api.get("/api/v1/segments").json();
+        assertThat(segments.size()).isEqualTo(5);
+        assertThat(segments.at("/0/name/en").asString()).endsWith("customers");
+        JsonNode customer = api.get("/api/v1/customers/00004").json();
+        assertThat(customer.at("/clv/value").asDouble()).isPositive();
+        assertThat(customer.at("/churn/risk").asDouble()).isBetween(0.0, 1.0);
+        assertThat(customer.at("/rfm/cell").asString()).hasSize(3);
+        JsonNode top = api.get("/api/v1/customers?sort=clv&size=5").json();
+        assertThat(top.at("/items").size()).isEqualTo(5);
+        assertThat(top.at("/items/0/clv").asDouble()).isGreaterThanOrEqualTo(top.at("/items/4/clv").asDouble());
+        Api.Response csv = api.get("/api/v1/segments/" + segments.at("/0/id").asInt() + "/customers?format=csv");
+        assertThat(csv.body().lines().count() - 1).isEqualTo(segments.at("/0/size").asLong());
+
+        JsonNode failed = refit(api, "/api/v1/refits?calibrationEnd=1997-01-02");
+        assertThat(failed.at("/status").asString()).isEqualTo("FAILED");
+        assertThat(failed.at("/error").asString()).contains("bought on more than one day up to 1997-01-02");
+        assertThat(api.get("/api/v1/models/clv").json().at("/bgnbd/r").asDouble())
+                .as("the previous results stay").isCloseTo(bgnbd.model().r(), within(1e-9));
+    }
+
+    private static JsonNode refit(Api api, String request) {
+        Api.Response started = api.post(request);
+        assertThat(started.status()).isEqualTo(202);
+        String id = started.json().at("/refitId").asString();
+        await().atMost(Duration.ofSeconds(120)).until(() ->
+                !api.get("/api/v1/refits/" + id).json().at("/status").asString().equals("RUNNING"));
+        return api.get("/api/v1/refits/" + id).json();
+    }
+
+    private static UserProfile profile(String userId, int age, Gender gender) {
+        return new UserProfile(userId, Instant.parse("2023-01-01T00:00:00Z"), null, null, age, gender, null, "教师",
+                "杭州市", "浙江省", "教育", Instant.parse("2024-01-01T00:00:00Z"));
+    }
+}
