@@ -3,7 +3,6 @@ package io.keliu.orderanalytics.rollups;
 import io.keliu.contracts.v1.OrderLine;
 import io.keliu.orderanalytics.rollups.RollupKey.Resolution;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -77,10 +76,5 @@ public final class Contributions {
     public Map<RollupKey, Measures> deltas() {
         deltas.values().removeIf(Measures::isZero);
         return deltas;
-    }
-
-    /** The start of the hour of {@code instant} in the platform zone. */
-    public static Instant hourOf(Instant instant, ZoneId zone) {
-        return instant.atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant();
     }
 }
