@@ -3,7 +3,7 @@ package io.keliu.orderanalytics.baskets;
 import io.keliu.analytics.baskets.AssociationRule;
 import io.keliu.analytics.baskets.Baskets;
 import io.keliu.analytics.baskets.RuleMiner;
-import io.keliu.analytics.io.DataFormatException;
+import io.keliu.analytics.customers.OrderNetting;
 import io.keliu.contracts.v1.OrderLine;
 import io.keliu.orderanalytics.PlatformProperties;
 import io.keliu.orderanalytics.rollups.OrderFacts;
@@ -18,7 +18,13 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Association rules over the baskets of the last days (FP-growth of analytics-core, the same code as
@@ -60,8 +66,13 @@ public class BasketService {
     public Fit refit() {
         Instant now = clock.instant();
         Instant from = now.minus(properties.windowDays(), ChronoUnit.DAYS);
-        List<OrderLine> window = lines.createdSince(from);
-        fit = new Fit(baskets(window, false), baskets(window, true), from, now);
+        BasketCollector products = new BasketCollector(false);
+        BasketCollector categories = new BasketCollector(true);
+        lines.forEachCreatedSince(from, line -> {
+            products.accept(line);
+            categories.accept(line);
+        });
+        fit = new Fit(products.baskets(), categories.baskets(), from, now);
         LOG.info("baskets refitted: {} orders with products since {}", fit.products().size(), from);
         return fit;
     }
@@ -93,24 +104,48 @@ public class BasketService {
     }
 
     /**
-     * The baskets of orders as analytics-core forms them (the CLI's rules): each order's products, or their
-     * categories, that its lines still buy after cancellations and refunds.
+     * Forms baskets as analytics-core's {@code Baskets.fromOrders} (the CLI's rules) does, one order at a time: an
+     * order's products, or their categories, whose net quantity ({@link OrderNetting#netQuantity}: cancelled and
+     * refunded sales add nothing, refund lines subtract) is above 0. Lines arrive grouped by order.
      */
-    static Baskets baskets(List<OrderLine> window, boolean categories) {
-        List<OrderLine> lines = categories ? window.stream().map(BasketService::asCategory).toList() : window;
-        try {
-            return Baskets.fromOrders(lines);
-        } catch (DataFormatException noBasket) {
-            return Baskets.of(List.of());
-        }
-    }
+    static final class BasketCollector {
+        private final boolean categories;
+        private final Map<String, String> names = new HashMap<>();
+        private final List<Set<String>> baskets = new ArrayList<>();
+        private final Map<String, Integer> quantities = new LinkedHashMap<>();
+        private String orderId;
 
-    /** The line with its category in place of the product, so that categories form the baskets. */
-    private static OrderLine asCategory(OrderLine line) {
-        return new OrderLine(line.orderId(), line.lineKey(), line.userId(), line.anonymous(), line.createdAt(),
-                line.paidAt(), orUnknown(line.category()), line.category(), line.quantity(), line.unitPrice(),
-                line.amount(), line.shippingAddress(), line.province(), line.city(), line.country(), line.orderType(),
-                line.channel(), line.status(), line.cancelled(), line.remark(), line.updatedAt());
+        BasketCollector(boolean categories) {
+            this.categories = categories;
+        }
+
+        void accept(OrderLine line) {
+            if (!line.orderId().equals(orderId)) {
+                close();
+                orderId = line.orderId();
+            }
+            String item = categories ? orUnknown(line.category()) : line.productId();
+            quantities.merge(names.computeIfAbsent(item, name -> name), OrderNetting.netQuantity(line),
+                    Integer::sum);
+        }
+
+        private void close() {
+            Set<String> basket = new LinkedHashSet<>();
+            quantities.forEach((item, quantity) -> {
+                if (quantity > 0) {
+                    basket.add(item);
+                }
+            });
+            if (!basket.isEmpty()) {
+                baskets.add(basket);
+            }
+            quantities.clear();
+        }
+
+        Baskets baskets() {
+            close();
+            return Baskets.of(baskets);
+        }
     }
 
     private static String orUnknown(String category) {

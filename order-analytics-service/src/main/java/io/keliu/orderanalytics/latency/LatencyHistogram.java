@@ -80,6 +80,12 @@ public final class LatencyHistogram {
 
     /** The latency at quantile {@code q} within the relative accuracy, or null without latencies. */
     public Double quantile(double q) {
+        double[] values = quantiles(q);
+        return values == null ? null : values[0];
+    }
+
+    /** The latencies at the quantiles from one sketch, or null without latencies. */
+    public double[] quantiles(double... qs) {
         if (count() <= 0) {
             return null;
         }
@@ -89,7 +95,7 @@ public final class LatencyHistogram {
                 sketch.accept(key.equals(ZERO) ? 0 : MAPPING.value(Integer.parseInt(key)), count);
             }
         });
-        return sketch.getValueAtQuantile(q);
+        return sketch.getValuesAtQuantiles(qs);
     }
 
     public String toJson() {

@@ -150,11 +150,13 @@ public class OrderReportService {
 
     Point point(Instant start, Measures m) {
         long orders = m.orders();
+        double[] latency = m.latency().quantiles(0.5, 0.9);
         return new Point(start.atZone(zone).toOffsetDateTime().toString(), orders, m.lines(), m.units(),
                 m.grossRevenue(), m.refunds(), m.netRevenue(),
                 orders == 0 ? null : m.netRevenue().divide(BigDecimal.valueOf(orders), 2, RoundingMode.HALF_UP),
                 m.cancelledOrders(), rate(m.cancelledOrders(), orders), m.refundedOrders(),
-                rate(m.refundedOrders(), orders), m.latency().quantile(0.5), m.latency().quantile(0.9));
+                rate(m.refundedOrders(), orders), latency == null ? null : latency[0],
+                latency == null ? null : latency[1]);
     }
 
     private static Double rate(long count, long orders) {

@@ -6,6 +6,7 @@ import io.keliu.contracts.v1.OrderStatus;
 import io.keliu.contracts.v1.OrderType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The current lines of the orders, the state the order projection applies changes to. */
 @Repository
@@ -45,10 +47,21 @@ public class OrderLineStore {
         return orders;
     }
 
-    /** The lines of the orders created since {@code from}, by order. */
-    public List<OrderLine> createdSince(Instant from) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM order_lines WHERE created_at >= ? ORDER BY order_id, line_key",
-                (row, n) -> line(row), Timestamp.from(from));
+    /**
+     * Hands every line of the orders created since {@code from} to {@code consumer}, an order's lines together, read
+     * with a cursor so that a million orders need not fit in memory at once.
+     */
+    @Transactional(readOnly = true)
+    public void forEachCreatedSince(Instant from, Consumer<OrderLine> consumer) {
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM order_lines"
+                    + " WHERE created_at >= ? ORDER BY order_id, line_key");
+            statement.setFetchSize(10_000);
+            statement.setTimestamp(1, Timestamp.from(from));
+            return statement;
+        }, (ResultSet row) -> {
+            consumer.accept(line(row));
+        });
     }
 
     public void upsert(List<OrderLine> lines) {
