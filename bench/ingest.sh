@@ -4,11 +4,12 @@
 # of the same rows as the reference. Prints a markdown table for docs/benchmarks.md.
 #   bench/ingest.sh [--lines N] [--import-lines N]
 #   bench/ingest.sh --latency 10,100,1000,10000 [--latency-seconds 60]   (latency at fixed rates instead)
+#   bench/ingest.sh --imports 500000   (imports only: a synthetic and a real-shaped file, direct and through the gateway)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bin/lib/java.sh
 keliu_find_jdk
-[ "${KELIU_BENCH_NO_BUILD:-}" = 1 ] || ./mvnw -B -q -DskipTests install
+[ "${KELIU_BENCH_NO_BUILD:-}" = 1 ] || ./mvnw -B -q -DskipTests package
 
 data=$(mktemp -d -t keliu-bench.XXXXXX)
 mkdir -p bench/out
@@ -21,7 +22,7 @@ cleanup() {
 trap cleanup EXIT
 
 wait_for() {  # wait_for "what" file-with-output pattern
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 1200); do
     grep -q "$3" "$2" 2>/dev/null && return 0
     sleep 0.5
   done

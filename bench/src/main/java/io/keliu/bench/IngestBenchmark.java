@@ -47,6 +47,8 @@ import java.util.regex.Pattern;
  * </ol>
  * With {@code --latency 10,100,1000,10000} it measures latency instead ({@link LatencyRun}): raw lines sent at each
  * fixed rate for {@code --latency-seconds} (default 60) each, timed from the send to their change event's arrival.
+ * With {@code --imports N} it times imports instead ({@link ImportRun}): a synthetic and a real-shaped N-line file,
+ * each straight into ingest-service and through the gateway.
  */
 public final class IngestBenchmark {
     private static final Pattern HEAP = Pattern.compile("\"value\"\\s*:\\s*([0-9.E+]+)");
@@ -75,6 +77,10 @@ public final class IngestBenchmark {
     private void run() throws Exception {
         if (options.containsKey("latency")) {
             runLatency();
+            return;
+        }
+        if (options.containsKey("imports")) {
+            runImports();
             return;
         }
         long lines = Long.parseLong(option("lines", "2000000"));
@@ -125,6 +131,30 @@ public final class IngestBenchmark {
         } catch (Exception e) {
             return 0;
         }
+    }
+
+    private void runImports() throws Exception {
+        String ingestUrl = "http://localhost:" + option("ingest-port", "18081");
+        String gatewayUrl = "http://localhost:" + option("gateway-port", "18080");
+        Process ingest = startIngest();
+        Process gateway = ImportRun.startGateway(out, option("gateway-jar", "gateway/target/gateway-0.1.0-SNAPSHOT.jar"),
+                Integer.parseInt(option("gateway-port", "18080")), ingestUrl, jvmArgs("gateway-jvm-args"));
+        try {
+            ImportRun.awaitHealthy(ingestUrl);
+            ImportRun.awaitHealthy(gatewayUrl);
+            new ImportRun(out, run, option("keliu", "bin/keliu"), ingestUrl, gatewayUrl, ingest.pid(), gateway.pid())
+                    .measure(Long.parseLong(option("imports", "500000")));
+        } finally {
+            for (Process process : List.of(gateway, ingest)) {
+                process.destroy();
+                process.waitFor(30, TimeUnit.SECONDS);
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private List<String> jvmArgs(String option) {
+        return options.containsKey(option) ? List.of(option(option, "").split(" ")) : List.of();
     }
 
     static Properties producerSettings(String bootstrap) {

@@ -5,7 +5,6 @@ import io.keliu.ingest.pipeline.BatchOutcome;
 import io.keliu.ingest.pipeline.IngestFailure;
 import io.keliu.ingest.pipeline.IngestKind;
 import io.keliu.ingest.pipeline.IngestWriter;
-import io.keliu.ingest.pipeline.PreparedBatch;
 import io.keliu.ingest.pipeline.StoreOrder;
 import io.keliu.ingest.records.Normalized;
 import io.micrometer.core.instrument.Counter;
@@ -87,11 +86,13 @@ class ImportService {
                 reader.keys().repeatedRows(), reader.keys().repeatedLines(), importId, kind.name(), reader.ignoredColumns(), seconds, Math.round(total / Math.max(seconds, 1e-3)));
     }
 
-    /** Prepares the batch on the reading thread and writes it on another, while the next batches are read. */
+    /**
+     * Prepares and writes the batch on a thread of its own while the next batches are read: the reading thread only
+     * reads and validates, so reading, preparing (rows and events) and storing use the cores side by side.
+     */
     private <T> CompletableFuture<BatchOutcome> writeAsync(IngestKind<T> kind, List<Normalized<T>> batch,
                                                            StoreOrder.Turn turn) {
-        PreparedBatch<T> prepared = writer.prepare(kind, batch);
-        return CompletableFuture.supplyAsync(() -> writer.write(prepared, false, turn), writes);
+        return CompletableFuture.supplyAsync(() -> writer.write(kind, batch, false, turn), writes);
     }
 
     private static BatchOutcome await(CompletableFuture<BatchOutcome> write) {

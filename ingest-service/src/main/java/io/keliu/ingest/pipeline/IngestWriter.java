@@ -129,6 +129,16 @@ public class IngestWriter {
         return write(prepare(kind, batch), publishRejects, StoreOrder.alone());
     }
 
+    /** Prepares and writes a batch that other batches of its stream are written beside; gives up its turn if it fails. */
+    public <T> BatchOutcome write(IngestKind<T> kind, List<Normalized<T>> batch, boolean publishRejects,
+                                  StoreOrder.Turn turn) {
+        try {
+            return write(prepare(kind, batch), publishRejects, turn);
+        } finally {
+            turn.release();
+        }
+    }
+
     /**
      * Writes the batch; should the database refuse its data (not merely fail), finds the records it refuses by halving
      * the batch, and keeps them as dead letters, so that one bad record never holds back the others or the consumer.
