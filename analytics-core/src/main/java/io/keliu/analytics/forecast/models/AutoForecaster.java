@@ -35,13 +35,16 @@ public final class AutoForecaster {
         this.origins = origins;
     }
 
-    /** Seasonal naive, exponential smoothing, the holiday-aware regression and the mean of the latter two. */
+    /**
+     * Seasonal naive, exponential smoothing, exponential smoothing on the series less its yearly cycle (from a year
+     * and a half of history), the holiday-aware regression, and the mean of the non-naive ones.
+     */
     public static AutoForecaster standard(HolidayCalendar calendar, Regressors regressors) {
         return new AutoForecaster(standardCandidates(calendar, regressors), DEFAULT_COVERAGE, DEFAULT_ORIGINS);
     }
 
     public static List<ForecastModel> standardCandidates(HolidayCalendar calendar, Regressors regressors) {
-        return List.of(new SeasonalNaive(), ExponentialSmoothing.automatic(),
+        return List.of(new SeasonalNaive(), ExponentialSmoothing.automatic(), new YearlySeasonalEts(),
                 new RegressionModel(RegressionModel.Settings.defaults(calendar).withRegressors(regressors)));
     }
 

@@ -29,7 +29,7 @@ class AutoForecasterTest {
         assertThat(forecast.accuracy().coverage())
                 .isEqualTo(Metrics.coverage(heldOut, forecast.lowers(), forecast.uppers()));
         assertThat(forecast.candidates()).extracting(CandidateScore::model)
-                .containsExactly("naive", "ets", "regression", "combined");
+                .containsExactly("naive", "ets", "ets-yearly", "regression", "combined");
         assertThat(forecast.points()).allSatisfy(point -> {
             assertThat(point.lower()).isLessThanOrEqualTo(point.value());
             assertThat(point.upper()).isGreaterThanOrEqualTo(point.value());
