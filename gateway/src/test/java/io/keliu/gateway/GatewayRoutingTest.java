@@ -16,14 +16,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gateway in front of a real HTTP server standing in for the ingest service. */
+/** The gateway in front of real HTTP servers standing in for the ingest and forecast services. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayRoutingTest {
     private static final HttpServer INGEST = ingest();
+    private static final Duration STREAM_HOLD = Duration.ofSeconds(8);
+    private static final HttpServer FORECAST = forecast();
 
     @LocalServerPort
     int port;
@@ -33,11 +36,36 @@ class GatewayRoutingTest {
         registry.add("KELIU_INGEST_URL", () -> "http://localhost:" + INGEST.getAddress().getPort());
         // the stub answers any service's health: order-analytics-service's too
         registry.add("KELIU_ORDER_ANALYTICS_URL", () -> "http://localhost:" + INGEST.getAddress().getPort());
+        registry.add("KELIU_FORECAST_URL", () -> "http://localhost:" + FORECAST.getAddress().getPort());
     }
 
     @AfterAll
     static void stop() {
         INGEST.stop(0);
+        FORECAST.stop(0);
+    }
+
+    @Test
+    void routesTrafficForecastAndCapacityToTheForecastService() throws Exception {
+        for (String path : new String[]{"/api/v1/traffic?from=2026-01-01&to=2026-01-31", "/api/v1/forecasts?series=total",
+                "/api/v1/capacity"}) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET().build());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("{\"forecast\":\"" + path + "\"}");
+        }
+    }
+
+    @Test
+    void streamsServerSentEventsAsTheyComeRatherThanWhenTheStreamEnds() throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            long start = System.nanoTime();
+            HttpResponse<java.util.stream.Stream<String>> response = client.send(
+                    HttpRequest.newBuilder(uri("/api/v1/traffic/stream")).GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            String first = response.body().filter(line -> line.startsWith("data:")).findFirst().orElseThrow();
+            assertThat(first).isEqualTo("data:first");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(STREAM_HOLD);
+        }
     }
 
     @Test
@@ -115,6 +143,33 @@ class GatewayRoutingTest {
                         + "\"}");
             });
             server.createContext("/actuator/health", exchange -> reply(exchange, "{\"status\":\"UP\"}"));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Echoes the path; the stream sends one event at once and then holds the connection open a while. */
+    private static HttpServer forecast() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/api/v1/", exchange -> reply(exchange, "{\"forecast\":\""
+                    + exchange.getRequestURI() + "\"}"));
+            server.createContext("/api/v1/traffic/stream", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write("id:1\nevent:minute\ndata:first\n\n".getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody().flush();
+                try {
+                    Thread.sleep(STREAM_HOLD.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+            });
+            server.createContext("/actuator/health", exchange -> reply(exchange, "{\"status\":\"UP\"}"));
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return server;
         } catch (IOException e) {

@@ -53,7 +53,7 @@ class LocalStackIT {
     @BeforeAll
     static void startTheStack() throws InterruptedException, IOException {
         StackPorts ports = new StackPorts(anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(),
-                anyFreePort(), anyFreePort());
+                anyFreePort(), anyFreePort(), anyFreePort());
         settings = new LocalStack.Settings(KeliuHome.locate(), dataDirectory, ports, Optional.empty());
         LocalLogging.toFile(settings.logDirectory().resolve("local-stack.log"));
         lifecycle = new Lifecycle(System.out);
@@ -171,6 +171,61 @@ class LocalStackIT {
         assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
         assertThat(JSON.readTree(view.body()).at("/purchases/monetaryTotal").decimalValue())
                 .isEqualByComparingTo("19.80");
+    }
+
+    @Test
+    void imported_order_files_give_daily_traffic_equal_to_a_hand_computation_from_the_files() throws Exception {
+        TrafficByHand byHand = new TrafficByHand();
+        for (String file : List.of("/traffic/orders-day-one.csv", "/traffic/orders-day-three.csv")) {
+            JsonNode summary = importOrders(file);
+            Set<Integer> rejected = new HashSet<>();
+            summary.get("errors").forEach(error -> rejected.add(error.get("line").asInt()));
+            byHand.apply(file, rejected);
+            if (file.endsWith("day-one.csv")) {
+                assertThat(rejected).as("the two broken rows, and only those").containsExactlyInAnyOrder(14, 15);
+            }
+        }
+        Map<java.time.LocalDate, TrafficByHand.Day> expected = byHand.byDay();
+        assertThat(expected).hasSize(3);
+
+        Map<java.time.LocalDate, TrafficByHand.Day> served = Map.of();
+        Instant deadline = Instant.now().plus(ARRIVAL_TIMEOUT);
+        while (!served.equals(expected) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            served = dailyTraffic("2026-10-12", "2026-10-14");
+        }
+        assertThat(served).isEqualTo(expected);
+    }
+
+    private static JsonNode importOrders(String resource) throws Exception {
+        byte[] csv;
+        try (var in = LocalStackIT.class.getResourceAsStream(resource)) {
+            csv = in.readAllBytes();
+        }
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + settings.ports().gateway() + "/api/v1/imports/orders"))
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** The gateway's daily traffic, read into the hand computation's form (revenue to two decimals). */
+    private static Map<java.time.LocalDate, TrafficByHand.Day> dailyTraffic(String from, String to) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + settings.ports().gateway() + "/api/v1/traffic?from=" + from + "&to=" + to)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<java.time.LocalDate, TrafficByHand.Day> days = new java.util.TreeMap<>();
+        for (JsonNode point : JSON.readTree(response.body()).get("series").get(0).get("points")) {
+            if (point.get("orders").asLong() > 0) {
+                days.put(java.time.OffsetDateTime.parse(point.get("start").asString()).toLocalDate(),
+                        new TrafficByHand.Day(point.get("orders").asLong(), point.get("lines").asLong(),
+                                point.get("customers").asLong(), point.get("anonymousOrders").asLong(),
+                                point.get("revenue").decimalValue().setScale(2)));
+            }
+        }
+        return days;
     }
 
     /** A port nothing listens on now, so that the test does not collide with a stack the developer is running. */

@@ -18,10 +18,12 @@ public final class ServiceCatalog {
         return List.of(
                 new ServiceSpec("ingest-service", ports.ingest(), platform),
                 new ServiceSpec("profile-service", ports.profile(), platform),
+                new ServiceSpec("forecast-service", ports.forecast(), platform),
                 new ServiceSpec("order-analytics-service", ports.orderAnalytics(), platform),
                 new ServiceSpec("gateway", ports.gateway(), Map.of(
                         "KELIU_INGEST_URL", "http://localhost:" + ports.ingest(),
                         "KELIU_PROFILE_URL", "http://localhost:" + ports.profile(),
+                        "KELIU_FORECAST_URL", "http://localhost:" + ports.forecast(),
                         "KELIU_ORDER_ANALYTICS_URL", "http://localhost:" + ports.orderAnalytics())));
     }
 
