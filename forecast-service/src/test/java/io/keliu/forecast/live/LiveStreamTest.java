@@ -53,7 +53,8 @@ class LiveStreamTest {
 
     @Test
     void anOrderReachesTheStreamAndTheLiveMinutesAndAReconnectReplaysWhatWasMissed() throws Exception {
-        try (HttpClient client = HttpClient.newHttpClient()) {
+        HttpClient client = HttpClient.newHttpClient();
+        try {
             BlockingQueue<Event> events = listen(client, null);
             Thread.sleep(500);
             send(order("LIVE-1", "广东省", Channel.WECHAT, "25.50"));
@@ -71,6 +72,8 @@ class LiveStreamTest {
             BlockingQueue<Event> replayed = listen(client, ticker.id());
             assertThat(next(replayed, "order").data().get("orderId").asString()).isEqualTo("LIVE-2");
             assertThat(missed.data().get("orderId").asString()).isEqualTo("LIVE-2");
+        } finally {
+            client.shutdownNow();
         }
 
         JsonNode live = new Api(port, json).get("/api/v1/traffic/live?minutes=5");
