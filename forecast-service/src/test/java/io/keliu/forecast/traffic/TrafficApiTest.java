@@ -107,6 +107,14 @@ class TrafficApiTest {
         assertProblem("/api/v1/traffic?from=2026-03-01&to=2026-03-02&compare=tomorrow", "compare");
     }
 
+    @Test
+    void documentsItsApiWithOpenApi() throws Exception {
+        HttpResponse<String> docs = send("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/traffic", "/api/v1/traffic/stream", "/api/v1/forecasts",
+                "/api/v1/traffic/hot-regions", "/api/v1/capacity");
+    }
+
     private void assertProblem(String path, String parameter) throws Exception {
         HttpResponse<String> response = send(path);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
