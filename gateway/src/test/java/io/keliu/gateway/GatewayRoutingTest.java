@@ -34,8 +34,9 @@ class GatewayRoutingTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("KELIU_INGEST_URL", () -> "http://localhost:" + INGEST.getAddress().getPort());
-        // the stub answers any service's health: order-analytics-service's too
+        // the stub answers any service's health: order-analytics- and profile-service's too
         registry.add("KELIU_ORDER_ANALYTICS_URL", () -> "http://localhost:" + INGEST.getAddress().getPort());
+        registry.add("KELIU_PROFILE_URL", () -> "http://localhost:" + INGEST.getAddress().getPort());
         registry.add("KELIU_FORECAST_URL", () -> "http://localhost:" + FORECAST.getAddress().getPort());
     }
 
