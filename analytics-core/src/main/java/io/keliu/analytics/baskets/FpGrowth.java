@@ -1,8 +1,12 @@
 package io.keliu.analytics.baskets;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Frequent itemsets by FP-growth (Han, Pei &amp; Yin 2000): the baskets are compressed into a prefix tree, and the
@@ -12,42 +16,52 @@ public final class FpGrowth {
 
     private final int minCount;
     private final int maxLength;
-    private final int maxItemsets;
+    private final Limits limits;
+    private final SearchClock clock;
     private final List<FrequentItemset> found = new ArrayList<>();
 
-    private FpGrowth(int minCount, int maxLength, int maxItemsets) {
+    private FpGrowth(int minCount, int maxLength, Limits limits) {
         this.minCount = minCount;
         this.maxLength = maxLength;
-        this.maxItemsets = maxItemsets;
+        this.limits = limits;
+        this.clock = new SearchClock(limits.maxTime());
     }
 
     /**
-     * Thrown as soon as mining finds more itemsets than allowed: the number of itemsets grows exponentially with the
-     * items baskets share (one basket of 600,000 items holds 10^26 of at most five), so the search stops instead of
-     * running out of memory.
+     * How far a search may go: the number of itemsets grows exponentially with the items baskets share (one basket
+     * of 600,000 items holds 10^26 itemsets of at most five items), and a dense input can take hours to reach any
+     * count limit, so both the itemsets kept and the time spent are bounded (as arules bounds time with maxtime).
+     *
+     * @param maxTime CPU time of the mining thread (a busy machine does not shorten the search); zero for no limit
      */
+    public record Limits(int maxItemsets, Duration maxTime) {
+        public static final Limits NONE = new Limits(Integer.MAX_VALUE, Duration.ZERO);
+    }
+
+    /** Thrown as soon as the search goes past its {@link Limits}; the message says which. */
     public static final class TooManyItemsets extends RuntimeException {
-        TooManyItemsets(int limit) {
-            super("more than " + limit + " frequent itemsets");
+        TooManyItemsets(String message) {
+            super(message);
         }
     }
 
     /** All itemsets of at most {@code maxLength} items contained in at least {@code minCount} baskets. */
     public static List<FrequentItemset> mine(Baskets baskets, int minCount, int maxLength) {
-        return mine(baskets, minCount, maxLength, Integer.MAX_VALUE);
+        return mine(baskets, minCount, maxLength, Limits.NONE);
     }
 
-    /** As {@link #mine(Baskets, int, int)}, or {@link TooManyItemsets} when there are more than {@code maxItemsets}. */
-    public static List<FrequentItemset> mine(Baskets baskets, int minCount, int maxLength, int maxItemsets) {
+    /** As {@link #mine(Baskets, int, int)}, or {@link TooManyItemsets} as soon as the search goes past its limits. */
+    public static List<FrequentItemset> mine(Baskets baskets, int minCount, int maxLength, Limits limits) {
         if (minCount < 1 || maxLength < 1) {
             throw new IllegalArgumentException("minimum count and maximum length must be at least 1");
         }
+        refuseAtOnce(baskets, minCount, maxLength, limits.maxItemsets());
         int itemCount = baskets.items().size();
         List<WeightedPath> paths = new ArrayList<>(baskets.size());
         for (int[] transaction : baskets.transactions()) {
             paths.add(new WeightedPath(transaction, 1));
         }
-        FpGrowth growth = new FpGrowth(minCount, maxLength, maxItemsets);
+        FpGrowth growth = new FpGrowth(minCount, maxLength, limits);
         growth.grow(FpTree.build(paths, itemCount, minCount), new int[0]);
         return growth.found;
     }
@@ -59,16 +73,73 @@ public final class FpGrowth {
                 continue;
             }
             int[] itemset = with(suffix, item);
-            if (found.size() == maxItemsets) {
-                throw new TooManyItemsets(maxItemsets);
+            if (found.size() == limits.maxItemsets()) {
+                throw new TooManyItemsets("more than " + limits.maxItemsets() + " frequent itemsets");
             }
             found.add(new FrequentItemset(itemset, support));
             if (itemset.length < maxLength) {
+                if (clock.expired()) {
+                    throw new TooManyItemsets("the search for frequent itemsets took more than "
+                            + limits.maxTime().toMillis() / 1000.0 + " s of CPU (" + found.size() + " found so far)");
+                }
                 FpTree conditional = FpTree.build(tree.prefixPaths(item), item, minCount);
                 if (!conditional.isEmpty()) {
                     grow(conditional, itemset);
                 }
             }
+        }
+    }
+
+    /**
+     * The CPU time the search has used, read at most every 10 ms of wall time (reading it costs a system call); wall
+     * time where the JVM cannot tell a thread's CPU time.
+     */
+    private static final class SearchClock {
+        private static final long CHECK_EVERY_NANOS = 10_000_000;
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+        private final long budget;
+        private final boolean cpu = THREADS.isCurrentThreadCpuTimeSupported();
+        private final long start;
+        private long nextCheck;
+
+        SearchClock(Duration budget) {
+            this.budget = budget.isZero() ? Long.MAX_VALUE : budget.toNanos();
+            this.start = now();
+            this.nextCheck = System.nanoTime() + CHECK_EVERY_NANOS;
+        }
+
+        boolean expired() {
+            if (budget == Long.MAX_VALUE || System.nanoTime() < nextCheck) {
+                return false;
+            }
+            nextCheck = System.nanoTime() + CHECK_EVERY_NANOS;
+            return now() - start > budget;
+        }
+
+        private long now() {
+            return cpu ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+        }
+    }
+
+    /**
+     * When one basket is enough (a count of 1), every combination of a basket's items is frequent: the count of those
+     * in the largest basket is known before any search, and too many are refused before any memory is spent.
+     */
+    private static void refuseAtOnce(Baskets baskets, int minCount, int maxLength, int maxItemsets) {
+        if (minCount > 1) {
+            return;
+        }
+        int largest = Arrays.stream(baskets.transactions()).mapToInt(basket -> basket.length).max().orElse(0);
+        double combinations = 0;
+        double term = 1;
+        for (int k = 1; k <= Math.min(maxLength, largest); k++) {
+            term = term * (largest - k + 1) / k;
+            combinations += term;
+        }
+        if (combinations > maxItemsets) {
+            throw new TooManyItemsets(String.format(Locale.ROOT, "a basket of %,d items holds %.3g itemsets of at most "
+                    + "%d items, all frequent when a single basket is enough", largest, combinations, maxLength));
         }
     }
 

@@ -4,6 +4,7 @@ import io.keliu.analytics.io.DataFormatException;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,12 +22,14 @@ import java.util.Map;
  * @param maxLength     items in the rule at most (default 5; arules' default is 10)
  * @param maxRules      mining fails with {@link TooManyRules} rather than return more rules than this, or search
  *                      through more than {@link #ITEMSETS_PER_RULE} times as many frequent itemsets
+ * @param maxTime       mining fails with {@link TooManyRules} when the search takes longer (zero: no limit)
  */
 public record RuleMiner(double minSupport, double minConfidence, double minLift, int minLength, int maxLength,
-                        int maxRules) {
+                        int maxRules, Duration maxTime) {
 
     public static final int DEFAULT_MAX_LENGTH = 5;
     public static final int DEFAULT_MAX_RULES = 100_000;
+    public static final Duration DEFAULT_MAX_TIME = Duration.ofSeconds(5);
     /**
      * Itemsets the search may hold per allowed rule: a k-itemset gives up to k rules, and a dense input holds far more
      * itemsets than rules at a high confidence; the bound keeps memory to a few hundred bytes per allowed rule.
@@ -43,35 +46,48 @@ public record RuleMiner(double minSupport, double minConfidence, double minLift,
         if (minLength < 1 || maxLength < Math.max(2, minLength)) {
             throw new IllegalArgumentException("lengths must satisfy 1 <= min length <= max length, max length >= 2");
         }
-        if (maxRules < 1) {
-            throw new IllegalArgumentException("the maximum number of rules must be at least 1");
+        if (maxRules < 1 || maxTime.isNegative()) {
+            throw new IllegalArgumentException("the maximum number of rules must be at least 1, the time not negative");
         }
     }
 
     public static RuleMiner of(double minSupport, double minConfidence) {
-        return new RuleMiner(minSupport, minConfidence, 0, 1, DEFAULT_MAX_LENGTH, DEFAULT_MAX_RULES);
+        return new RuleMiner(minSupport, minConfidence, 0, 1, DEFAULT_MAX_LENGTH, DEFAULT_MAX_RULES,
+                DEFAULT_MAX_TIME);
     }
 
     public RuleMiner withMinLength(int length) {
-        return new RuleMiner(minSupport, minConfidence, minLift, length, maxLength, maxRules);
+        return new RuleMiner(minSupport, minConfidence, minLift, length, maxLength, maxRules, maxTime);
     }
 
     public RuleMiner withMaxLength(int length) {
-        return new RuleMiner(minSupport, minConfidence, minLift, minLength, length, maxRules);
+        return new RuleMiner(minSupport, minConfidence, minLift, minLength, length, maxRules, maxTime);
     }
 
     public RuleMiner withMinLift(double lift) {
-        return new RuleMiner(minSupport, minConfidence, lift, minLength, maxLength, maxRules);
+        return new RuleMiner(minSupport, minConfidence, lift, minLength, maxLength, maxRules, maxTime);
     }
 
     public RuleMiner withMaxRules(int rules) {
-        return new RuleMiner(minSupport, minConfidence, minLift, minLength, maxLength, rules);
+        return new RuleMiner(minSupport, minConfidence, minLift, minLength, maxLength, rules, maxTime);
+    }
+
+    public RuleMiner withMaxTime(Duration time) {
+        return new RuleMiner(minSupport, minConfidence, minLift, minLength, maxLength, maxRules, time);
     }
 
     /** Too many rules (or itemsets to find them in) for the thresholds; the message says what to change. */
     public static final class TooManyRules extends DataFormatException {
-        TooManyRules(String message) {
+        private final double suggestedSupport;
+
+        TooManyRules(String message, double suggestedSupport) {
             super(message);
+            this.suggestedSupport = suggestedSupport;
+        }
+
+        /** A support that would cut the search down (ten times the one asked for, or one basket more). */
+        public double suggestedSupport() {
+            return suggestedSupport;
         }
     }
 
@@ -85,10 +101,10 @@ public record RuleMiner(double minSupport, double minConfidence, double minLift,
         int n = baskets.size();
         List<FrequentItemset> itemsets;
         try {
-            itemsets = FpGrowth.mine(baskets, minCount(n), maxLength,
-                    (int) Math.min(Integer.MAX_VALUE - 8, (long) maxRules * ITEMSETS_PER_RULE));
+            itemsets = FpGrowth.mine(baskets, minCount(n), maxLength, new FpGrowth.Limits(
+                    (int) Math.min(Integer.MAX_VALUE - 8, (long) maxRules * ITEMSETS_PER_RULE), maxTime));
         } catch (FpGrowth.TooManyItemsets e) {
-            throw tooMany(e.getMessage() + " (" + ITEMSETS_PER_RULE + " per allowed rule)", n);
+            throw tooMany(e.getMessage(), n);
         }
         Map<ItemsKey, Integer> countOf = new HashMap<>(itemsets.size() * 2);
         for (FrequentItemset itemset : itemsets) {
@@ -134,12 +150,13 @@ public record RuleMiner(double minSupport, double minConfidence, double minLift,
     private TooManyRules tooMany(String what, int baskets) {
         double suggested = Math.min(1, Math.max(minSupport * 10, (minCount(baskets) + 1.0) / baskets));
         return new TooManyRules(what + " at support " + decimal(minSupport) + " in " + baskets + " baskets (items "
-                + "bought together that often are too many to list); raise --min-support (e.g. " + decimal(suggested)
-                + "), raise --min-confidence, lower --max-length (now " + maxLength + "), or allow more with "
-                + "--max-rules (now " + maxRules + ")");
+                + "bought together that often are too many to list); a higher support (e.g. " + decimal(suggested)
+                + "), a higher confidence or a shorter maximum length (now " + maxLength + ") gives fewer",
+                suggested);
     }
 
-    private static String decimal(double value) {
+    /** A number as people write it: two significant digits, no trailing zeros. */
+    public static String decimal(double value) {
         return BigDecimal.valueOf(value).round(new MathContext(2)).stripTrailingZeros().toPlainString();
     }
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,10 @@ public final class RulesCommand implements Callable<Integer> {
             description = "Refuse, with advice, rather than find more rules than this (default: ${DEFAULT-VALUE}).")
     int maxRules;
 
+    @Option(names = "--max-seconds", defaultValue = "5",
+            description = "Refuse, with advice, when the search takes longer; 0 for no limit (default: ${DEFAULT-VALUE}).")
+    int maxSeconds;
+
     @Option(names = "--min-lift", defaultValue = "0", description = "Lift at least, e.g. 1 (default: ${DEFAULT-VALUE}).")
     double minLift;
 
@@ -73,20 +78,30 @@ public final class RulesCommand implements Callable<Integer> {
         if (!(minSupport > 0 && minSupport <= 1) || minConfidence < 0 || minConfidence > 1) {
             throw new UserInputException("--min-support must be in (0, 1] and --min-confidence in [0, 1]");
         }
-        if (maxRules < 1) {
-            throw new UserInputException("--max-rules must be at least 1");
+        if (maxRules < 1 || maxSeconds < 0) {
+            throw new UserInputException("--max-rules must be at least 1 and --max-seconds not negative");
         }
         Baskets baskets = source.baskets != null
                 ? Inputs.analyse(() -> Baskets.readBasketFile(Inputs.existing(source.baskets), encoding.charset))
                 : Inputs.analyse(() -> Baskets.fromOrders(orderFiles.read(source.orders, encoding.charset,
                         spec.commandLine().getErr()).lines()));
-        Map<String, Object> document = Inputs.analyse(() -> mine(baskets));
+        Map<String, Object> document = Inputs.analyse(() -> {
+            try {
+                return mine(baskets);
+            } catch (RuleMiner.TooManyRules e) {
+                throw new UserInputException(e.getMessage() + ": raise --min-support (e.g. "
+                        + RuleMiner.decimal(e.suggestedSupport()) + ") or --min-confidence, lower --max-length, or"
+                        + " allow more with --max-rules (now " + maxRules + ") and --max-seconds (now " + maxSeconds
+                        + ")", e);
+            }
+        });
         Json.print(spec.commandLine().getOut(), document);
         return 0;
     }
 
     private Map<String, Object> mine(Baskets baskets) {
-        RuleMiner miner = new RuleMiner(minSupport, minConfidence, minLift, minLength, maxLength, maxRules);
+        RuleMiner miner = new RuleMiner(minSupport, minConfidence, minLift, minLength, maxLength, maxRules,
+                Duration.ofSeconds(maxSeconds));
         List<AssociationRule> rules = miner.mine(baskets);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("transactions", baskets.size());
