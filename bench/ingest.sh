@@ -30,12 +30,15 @@ wait_for() {  # wait_for "what" file-with-output pattern
   exit 1
 }
 
-bin/keliu broker --port 29092 --controller-port 29093 --data-dir "$data/kafka" > bench/out/broker.log 2>&1 &
+# other ports when another benchmark runs on this machine: KELIU_BENCH_PORTS="kafka controller postgres"
+read -r kafka_port controller_port postgres_port <<< "${KELIU_BENCH_PORTS:-29092 29093 25432}"
+bin/keliu broker --port "$kafka_port" --controller-port "$controller_port" --data-dir "$data/kafka" \
+  > bench/out/broker.log 2>&1 &
 pids+=($!)
-bin/keliu postgres --port 25432 --data-dir "$data/postgres" > bench/out/postgres.log 2>&1 &
+bin/keliu postgres --port "$postgres_port" --data-dir "$data/postgres" > bench/out/postgres.log 2>&1 &
 pids+=($!)
 wait_for Kafka bench/out/broker.log "Kafka is up"
 wait_for PostgreSQL bench/out/postgres.log "PostgreSQL is up"
 
 "$JAVA_HOME/bin/java" -Xmx1g --sun-misc-unsafe-memory-access=allow -jar bench/target/keliu-bench.jar \
-  --bootstrap localhost:29092 --jdbc jdbc:postgresql://localhost:25432/postgres --out bench/out "$@"
+  --bootstrap "localhost:$kafka_port" --jdbc "jdbc:postgresql://localhost:$postgres_port/postgres" --out bench/out "$@"
