@@ -13,13 +13,13 @@ import java.lang.annotation.Target;
 
 /**
  * A service test against real parts: its own database on an embedded PostgreSQL server and an in-process Kafka broker
- * (KRaft) with every platform topic, on random ports.
+ * (KRaft) with every platform topic, on random ports; the service trusts {@link GatewayTokens}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, GatewayTokensInitializer.class})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers", topics = {
         Topics.RAW_ORDERS, Topics.RAW_PROFILES, Topics.RAW_LOGS, Topics.ORDERS, Topics.PROFILES, Topics.LOGS,
         Topics.INGEST_DEAD_LETTER, Topics.ALERTS})

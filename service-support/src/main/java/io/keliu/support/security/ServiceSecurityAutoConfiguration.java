@@ -1,0 +1,86 @@
+package io.keliu.support.security;
+
+import io.keliu.contracts.v1.GatewayToken;
+import io.keliu.contracts.v1.Role;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * A back-end service trusts only the gateway: every request needs the gateway's signed JWT (roles in its
+ * {@value GatewayToken#ROLES} claim become {@code ROLE_*} authorities), except the anonymous health status. Actuator
+ * details, metrics and Prometheus need {@code ADMIN} or {@code METRICS}. The service adds its per-path role rules
+ * with a {@link ServiceAuthorization} bean.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+        ManagementWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+// an application with its own chain (the gateway) makes its own decisions
+@ConditionalOnMissingBean(SecurityFilterChain.class)
+@EnableConfigurationProperties(ServiceSecurityProperties.class)
+@EnableWebSecurity
+public class ServiceSecurityAutoConfiguration {
+    static final String NO_TOKEN = "This service accepts only requests forwarded by the Keliu gateway: call the"
+            + " gateway with your API key (Authorization: Bearer <key>) or a login session.";
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder gatewayTokenDecoder(ServiceSecurityProperties properties) {
+        return GatewayTokenDecoder.create(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtAuthenticationConverter gatewayRolesConverter() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(GatewayToken.ROLES);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
+    }
+
+    @Bean
+    SecurityFilterChain serviceSecurity(HttpSecurity http, JwtDecoder decoder, JwtAuthenticationConverter converter,
+                                        ObjectProvider<ServiceAuthorization> serviceRules) {
+        ProblemResponses problems = new ProblemResponses(NO_TOKEN);
+        return http
+                // no cookies, no sessions: a forged cross-site request carries no token, so CSRF does not apply
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                            .requestMatchers("/error").permitAll()
+                            .requestMatchers(EndpointRequest.toAnyEndpoint())
+                            .hasAnyRole(Role.ADMIN.name(), Role.METRICS.name());
+                    serviceRules.orderedStream().forEach(rules -> rules.authorize(requests));
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+}

@@ -1,0 +1,15 @@
+package io.keliu.support.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * @param jwkSetUri  where the gateway publishes its public keys; {@code KELIU_GATEWAY_JWKS_URL}, by default the local
+ *                   stack's gateway
+ * @param clockSkew how far the gateway's clock may be from this one when checking a token's expiry
+ */
+@ConfigurationProperties("keliu.security")
+public record ServiceSecurityProperties(URI jwkSetUri, Duration clockSkew) {
+}
