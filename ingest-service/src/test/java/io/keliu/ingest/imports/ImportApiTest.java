@@ -1,5 +1,7 @@
 package io.keliu.ingest.imports;
 
+import io.keliu.contracts.v1.Role;
+import io.keliu.testsupport.GatewayTokens;
 import io.keliu.testsupport.KeliuIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @KeliuIntegrationTest
 class ImportApiTest {
+    private static final String OPS = GatewayTokens.bearer(Role.OPS);
+
     @LocalServerPort
     int port;
     @Autowired
@@ -64,7 +68,7 @@ class ImportApiTest {
 
         try (HttpClient client = HttpClient.newHttpClient()) {
             String metrics = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                    + "/actuator/prometheus")).header("Authorization", GatewayTokens.bearer(Role.METRICS)).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("keliu_ingest_records_total{kind=\"orders\",outcome=\"accepted\"",
                     "keliu_ingest_records_total{kind=\"orders\",outcome=\"rejected\"", "keliu_import_lines_total");
         }
@@ -171,13 +175,45 @@ class ImportApiTest {
     }
 
     @Test
+    void onlyTheGatewaysTokensWithAnImportRoleMayImport() throws Exception {
+        String csv = ORDER_HEADER + "S1,u1,2024-05-01,,P1,1,9.9,,,,,,\n";
+        for (String forged : new String[]{GatewayTokens.signedByAnotherKey(Role.ADMIN),
+                GatewayTokens.unsigned(Role.ADMIN), GatewayTokens.expired(Role.ADMIN)}) {
+            assertThat(status("orders", "Bearer " + forged, csv)).isEqualTo(401);
+        }
+        assertThat(status("orders", null, csv)).isEqualTo(401);
+        assertThat(status("orders", GatewayTokens.bearer(Role.MARKETER), csv)).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from ingest.order_lines where order_id = 'S1'", Long.class))
+                .isZero();
+        assertThat(status("orders", GatewayTokens.bearer(Role.INTEGRATOR), csv)).isEqualTo(200);
+    }
+
+    @Test
+    void documentsItsApiForTheGatewayToMerge() throws Exception {
+        JsonNode document = get("/v3/api-docs");
+        assertThat(document.get("paths").has("/api/v1/imports/{kind}")).as(document.toString()).isTrue();
+        assertThat(document.get("paths").has("/api/v1/ingest/summary")).isTrue();
+    }
+
+    private int status(String kind, String authorization, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(kind)).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+    }
+
+    @Test
     void streamsALargeFileAndCountsEveryLineOnce() throws Exception {
         int lines = 200_000;
         Supplier<InputStream> generated = () -> new SequenceInputStream(
                 new ByteArrayInputStream(ORDER_HEADER.getBytes(UTF_8)), new GeneratedOrders(lines));
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("orders"))
-                    .header("Content-Type", "text/csv")
+                    .header("Content-Type", "text/csv").header("Authorization", OPS)
                     .POST(HttpRequest.BodyPublishers.ofInputStream(generated)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode summary = json.readTree(response.body());
@@ -210,7 +246,8 @@ class ImportApiTest {
     private String refusal(String kind, String body) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(kind))
-                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .header("Content-Type", "text/csv").header("Authorization", OPS)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(400);
             return json.readTree(response.body()).get("detail").asString();
@@ -220,7 +257,7 @@ class ImportApiTest {
     private JsonNode get(String path) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create("http://localhost:" + port + path)).header("Authorization", OPS).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return json.readTree(response.body());
         }
@@ -237,7 +274,8 @@ class ImportApiTest {
     private JsonNode post(String kind, String contentType, byte[] body) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(kind))
-                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    .header("Content-Type", contentType).header("Authorization", OPS)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return json.readTree(response.body());

@@ -1,6 +1,8 @@
 package io.keliu.ingest.stream;
 
+import io.keliu.contracts.v1.Role;
 import io.keliu.contracts.v1.Topics;
+import io.keliu.testsupport.GatewayTokens;
 import io.keliu.testsupport.KeliuIntegrationTest;
 import io.keliu.testsupport.TopicReaders;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -98,7 +100,8 @@ class ParallelWritersTest {
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/api/v1/imports/orders"))
-                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                    .header("Content-Type", "text/csv").header("Authorization", GatewayTokens.bearer(Role.OPS))
+                    .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(json.readTree(response.body()).get("accepted").asLong()).isEqualTo(2L * VERSIONS);
         }
