@@ -1,6 +1,5 @@
 package io.keliu.gateway;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -51,10 +50,5 @@ class ServicesHealth implements HealthIndicator {
             Thread.currentThread().interrupt();
             return "UNKNOWN";
         }
-    }
-
-    /** @param services each service's base URL, by name */
-    @ConfigurationProperties("keliu")
-    record Services(Map<String, URI> services) {
     }
 }

@@ -1,11 +1,18 @@
 package io.keliu.gateway;
 
+import com.nimbusds.jose.jwk.JWKSet;
 import com.sun.net.httpserver.HttpServer;
+import io.keliu.contracts.v1.GatewayToken;
+import io.keliu.testsupport.EmbeddedPostgresInitializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
@@ -16,17 +23,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gateway in front of real HTTP servers standing in for the ingest and forecast services. */
+/** The gateway (on a real database) in front of HTTP servers standing in for the ingest and forecast services. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class GatewayRoutingTest {
+    static final String ADMIN_KEY = "keliu_test-admin-key-0123456789abcdefghijklmnopqrstu";
     private static final HttpServer INGEST = ingest();
     private static final Duration STREAM_HOLD = Duration.ofSeconds(8);
     private static final HttpServer FORECAST = forecast();
+    /** The Authorization and Cookie headers of the last request the stand-in service received. */
+    private static final AtomicReference<List<String>> FORWARDED = new AtomicReference<>();
+    private static final Path SECRETS = secretsDirectory();
 
     @LocalServerPort
     int port;
@@ -38,6 +55,8 @@ class GatewayRoutingTest {
         registry.add("KELIU_ORDER_ANALYTICS_URL", () -> "http://localhost:" + INGEST.getAddress().getPort());
         registry.add("KELIU_PROFILE_URL", () -> "http://localhost:" + INGEST.getAddress().getPort());
         registry.add("KELIU_FORECAST_URL", () -> "http://localhost:" + FORECAST.getAddress().getPort());
+        registry.add("KELIU_ADMIN_API_KEY", () -> ADMIN_KEY);
+        registry.add("KELIU_SECRETS_DIR", SECRETS::toString);
     }
 
     @AfterAll
@@ -50,7 +69,8 @@ class GatewayRoutingTest {
     void routesTrafficForecastAndCapacityToTheForecastService() throws Exception {
         for (String path : new String[]{"/api/v1/traffic?from=2026-01-01&to=2026-01-31", "/api/v1/forecasts?series=total",
                 "/api/v1/capacity"}) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET().build());
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+                    .header("Authorization", "Bearer " + ADMIN_KEY).GET().build());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.body()).isEqualTo("{\"forecast\":\"" + path + "\"}");
         }
@@ -61,7 +81,8 @@ class GatewayRoutingTest {
         try (HttpClient client = HttpClient.newHttpClient()) {
             long start = System.nanoTime();
             HttpResponse<java.util.stream.Stream<String>> response = client.send(
-                    HttpRequest.newBuilder(uri("/api/v1/traffic/stream")).GET().build(),
+                    HttpRequest.newBuilder(uri("/api/v1/traffic/stream"))
+                            .header("Authorization", "Bearer " + ADMIN_KEY).GET().build(),
                     HttpResponse.BodyHandlers.ofLines());
             String first = response.body().filter(line -> line.startsWith("data:")).findFirst().orElseThrow();
             assertThat(first).isEqualTo("data:first");
@@ -73,19 +94,85 @@ class GatewayRoutingTest {
     void forwardsAnImportBodyWhole() throws Exception {
         long size = 64L << 20;
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/imports/orders?charset=GBK"))
-                .header("Content-Type", "text/csv")
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + ADMIN_KEY)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(zeros(size))).build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"received\":" + size + ",\"query\":\"charset=GBK\"}");
     }
 
     @Test
+    void forwardsTheCallerAsAShortLivedTokenSignedByTheGatewayAndNeverTheKey() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/imports/orders"))
+                .header("Authorization", "Bearer " + ADMIN_KEY).header("Cookie", "JSESSIONID=abc")
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> forwarded = FORWARDED.get();
+        assertThat(forwarded.get(1)).as("cookie").isNull();
+        assertThat(forwarded.get(0)).startsWith("Bearer ").doesNotContain(ADMIN_KEY);
+
+        Jwt token = NimbusJwtDecoder.withJwkSetUri(uri(GatewayToken.JWKS_PATH).toString())
+                .jwsAlgorithm(SignatureAlgorithm.ES256).build().decode(forwarded.get(0).substring("Bearer ".length()));
+        assertThat(token.getClaimAsStringList(GatewayToken.ROLES)).containsExactly("ADMIN");
+        assertThat(token.getSubject()).startsWith("key:");
+        assertThat(token.getClaimAsString(GatewayToken.API_KEY_ID)).isEqualTo(token.getSubject().substring(4));
+        assertThat(token.getClaimAsString("iss")).isEqualTo(GatewayToken.ISSUER);
+        assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isLessThanOrEqualTo(Duration.ofMinutes(5));
+        assertThat(token.getHeaders()).containsKey("kid");
+    }
+
+    @Test
+    void withoutAValidKeyNothingIsForwarded() throws Exception {
+        FORWARDED.set(null);
+        for (String authorization : new String[]{null, "Bearer keliu_no-such-key", "Bearer " + ADMIN_KEY + "x"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/imports/orders"))
+                    .POST(HttpRequest.BodyPublishers.ofString("x"));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = send(request.build());
+            assertThat(response.statusCode()).as(authorization).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(FORWARDED.get()).isNull();
+    }
+
+    @Test
+    void theFirstStartWroteTheAdminSecretsForTheOwnerOnly() throws Exception {
+        assertThat(Files.readString(SECRETS.resolve("admin-api-key"))).isEqualTo(ADMIN_KEY);
+        String password = Files.readString(SECRETS.resolve("admin-password"));
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20).doesNotContain("\n");
+        for (String file : List.of("admin-api-key", "admin-password")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(SECRETS.resolve(file))))
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void theOneOpenApiDocumentMergesTheServicesDocumentsAndNeedsNoLogin() throws Exception {
+        HttpResponse<String> merged = send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build());
+        assertThat(merged.statusCode()).isEqualTo(200);
+        assertThat(merged.body()).contains("\"/api/v1/ingest/summary\"", "\"/api/v1/users\"", "\"Summary\"");
+        assertThat(FORWARDED.get().get(0)).as("the service was asked with a gateway token").startsWith("Bearer ey");
+    }
+
+    @Test
+    void publishesOnlyPublicKeys() throws Exception {
+        HttpResponse<String> jwks = send(HttpRequest.newBuilder(uri(GatewayToken.JWKS_PATH)).GET().build());
+        assertThat(jwks.statusCode()).isEqualTo(200);
+        JWKSet keys = JWKSet.parse(jwks.body());
+        assertThat(keys.getKeys()).isNotEmpty().allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+    }
+
+    @Test
     void healthIsUpOnlyWhileTheServicesAre() throws Exception {
-        HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/actuator/health")).GET().build());
-        assertThat(health.statusCode()).isEqualTo(200);
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/actuator/health")).GET().build());
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).isEqualTo("{\"status\":\"UP\"}");
+        HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/actuator/health"))
+                .header("Authorization", "Bearer " + ADMIN_KEY).GET().build());
         assertThat(health.body()).contains("\"ingest\":\"UP\"");
 
-        ServicesHealth stopped = new ServicesHealth(new ServicesHealth.Services(
+        ServicesHealth stopped = new ServicesHealth(new Services(
                 java.util.Map.of("ingest", URI.create("http://localhost:1"))));
         assertThat(stopped.health().getStatus().getCode()).isEqualTo("DOWN");
         assertThat(stopped.health().getDetails().get("ingest").toString()).startsWith("UNREACHABLE");
@@ -93,14 +180,17 @@ class GatewayRoutingTest {
 
     @Test
     void exposesPrometheusMetrics() throws Exception {
-        HttpResponse<String> metrics = send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build());
+        assertThat(send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build()).statusCode()).isEqualTo(401);
+        HttpResponse<String> metrics = send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+                .header("Authorization", "Bearer " + ADMIN_KEY).GET().build());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }
 
     @Test
     void unknownPathsAreNotRouted() throws Exception {
-        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/nothing-here")).GET().build()).statusCode())
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/nothing-here"))
+                .header("Authorization", "Bearer " + ADMIN_KEY).GET().build()).statusCode())
                 .isEqualTo(404);
     }
 
@@ -139,11 +229,22 @@ class GatewayRoutingTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/api/v1/imports/", exchange -> {
+                FORWARDED.set(java.util.Arrays.asList(exchange.getRequestHeaders().getFirst("Authorization"),
+                        exchange.getRequestHeaders().getFirst("Cookie")));
                 long received = exchange.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
                 reply(exchange, "{\"received\":" + received + ",\"query\":\"" + exchange.getRequestURI().getQuery()
                         + "\"}");
             });
             server.createContext("/actuator/health", exchange -> reply(exchange, "{\"status\":\"UP\"}"));
+            server.createContext("/v3/api-docs", exchange -> {
+                FORWARDED.set(java.util.Arrays.asList(exchange.getRequestHeaders().getFirst("Authorization"), null));
+                reply(exchange, """
+                        {"openapi":"3.1.0","info":{"title":"Keliu ingest-service","version":"v1"},
+                         "paths":{"/api/v1/ingest/summary":{"get":{"operationId":"summary",
+                           "responses":{"200":{"description":"OK","content":{"application/json":{"schema":
+                           {"$ref":"#/components/schemas/Summary"}}}}}}}},
+                         "components":{"schemas":{"Summary":{"type":"object"}}}}""");
+            });
             server.start();
             return server;
         } catch (IOException e) {
@@ -173,6 +274,9 @@ class GatewayRoutingTest {
             server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return server;
+    private static Path secretsDirectory() {
+        try {
+            return Files.createTempDirectory("keliu-secrets");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,99 @@
+package io.keliu.gateway.apilog;
+
+import io.keliu.contracts.v1.Topics;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform watches its own API: one record per API request on {@code keliu.raw.logs} (log_type API, source
+ * gateway), with method, path, route, status, latency and the caller's user name or key id. Never a query string, a
+ * header or a body: those may hold secrets. Sampled above {@value #LOGGED_PER_SECOND} requests/s
+ * ({@link ApiLogSampler}). Records are sent off the request thread and dropped, not queued without end, when Kafka
+ * cannot keep up.
+ */
+public class ApiRequestLog extends OncePerRequestFilter {
+    /** Request attribute with the authenticated caller's name, set once authentication is done. */
+    public static final String CALLER = ApiRequestLog.class.getName() + ".caller";
+    static final int LOGGED_PER_SECOND = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRequestLog.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final KafkaTemplate<String, String> kafka;
+    private final Clock clock;
+    private final ApiLogSampler sampler = new ApiLogSampler(LOGGED_PER_SECOND);
+    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(10_000), Thread.ofVirtual().name("api-log").factory(),
+            new ThreadPoolExecutor.DiscardPolicy());
+
+    public ApiRequestLog(KafkaTemplate<String, String> kafka, Clock clock) {
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long start = System.nanoTime();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            Instant now = clock.instant();
+            int weight = sampler.weight(now.getEpochSecond());
+            if (weight > 0) {
+                String record = record(request, response.getStatus(), (System.nanoTime() - start) / 1e6, now, weight);
+                sender.execute(() -> send(record));
+            }
+        }
+    }
+
+    private void send(String record) {
+        try {
+            kafka.send(Topics.RAW_LOGS, record);
+        } catch (RuntimeException e) {
+            LOG.debug("API log record not sent: {}", e.toString());
+        }
+    }
+
+    static String record(HttpServletRequest request, int status, double latencyMillis, Instant at, int weight) {
+        Object caller = request.getAttribute(CALLER);
+        String path = request.getRequestURI();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("log_id", UUID.randomUUID().toString());
+        line.put("log_type", "API");
+        line.put("level", status >= 500 ? "ERROR" : status >= 400 ? "WARN" : "INFO");
+        line.put("message", "%s %s status=%d latency_ms=%.1f route=%s caller=%s sample=%d".formatted(
+                request.getMethod(), path, status, latencyMillis, route(path), caller == null ? "anonymous" : caller,
+                weight));
+        line.put("logged_at", at.toString());
+        line.put("source", "gateway");
+        return JSON.writeValueAsString(line);
+    }
+
+    /** {@code /api/v1/ingest/orders/A1} → {@code ingest}: the first segment after the version. */
+    static String route(String path) {
+        String[] segments = path.split("/");
+        return segments.length > 3 ? segments[3] : path;
+    }
+}

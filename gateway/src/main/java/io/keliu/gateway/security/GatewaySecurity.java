@@ -1,0 +1,88 @@
+package io.keliu.gateway.security;
+
+import io.keliu.contracts.v1.GatewayToken;
+import io.keliu.contracts.v1.Role;
+import io.keliu.gateway.apikeys.ApiKeyIntrospector;
+import io.keliu.gateway.apilog.ApiRequestLog;
+import io.keliu.gateway.audit.AuditLog;
+import io.keliu.gateway.audit.ImportAudit;
+import io.keliu.gateway.ratelimit.RateLimitProperties;
+import io.keliu.gateway.ratelimit.RateLimits;
+import io.keliu.gateway.tokens.ServiceTokens;
+import io.keliu.gateway.tokens.TokenRelayFilter;
+import io.keliu.support.security.ProblemResponses;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.time.Clock;
+
+/**
+ * Who may pass the gateway: people with a login session (form login, CSRF-protected) and integrators with an API key
+ * ({@code Authorization: Bearer <key>}). What they may do in a service is the service's decision, made on the roles
+ * in the token the gateway signs for each forwarded request; the gateway's own administration needs {@code ADMIN}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class GatewaySecurity {
+    static final String NO_CREDENTIAL = "Sign in at /login, or send an API key as 'Authorization: Bearer <key>'"
+            + " (an administrator creates keys with POST /api/v1/api-keys).";
+
+    private static final RequestMatcher API = new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern("/api/**"),
+            PathPatternRequestMatcher.pathPattern("/v3/**"),
+            PathPatternRequestMatcher.pathPattern("/actuator/**"));
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain gatewayFilterChain(HttpSecurity http, ApiKeyIntrospector apiKeys, ServiceTokens tokens,
+                                    AuditLog audit, RateLimitProperties rateLimits,
+                                    KafkaTemplate<String, String> kafka, Clock clock) {
+        ProblemResponses problems = new ProblemResponses(NO_CREDENTIAL);
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers(GatewayToken.JWKS_PATH, "/v3/api-docs", "/login", "/error").permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint())
+                        .hasAnyRole(Role.ADMIN.name(), Role.METRICS.name())
+                        .requestMatchers("/api/v1/users/**", "/api/v1/api-keys/**", "/api/v1/audit/**")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .opaqueToken(opaque -> opaque.introspector(apiKeys))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                // a forged cross-site request rides on the session cookie: API calls without one cannot be forged so,
+                // and get the 401 that tells them to authenticate instead of a 403 for a missing CSRF token
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getRequestedSessionId() == null
+                        && request.getRequestURI().startsWith("/api/")))
+                .formLogin(login -> login.permitAll())
+                .logout(logout -> logout.permitAll())
+                // programs get a 401 problem; browsers opening a page are sent to the login form (form login's own
+                // default, which keeps the generated login page)
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(problems, API)
+                        .accessDeniedHandler(problems))
+                .addFilterBefore(new ApiRequestLog(kafka, clock), DisableEncodeUrlFilter.class)
+                .addFilterAfter(new RateLimits(rateLimits), AuthorizationFilter.class)
+                .addFilterAfter(new TokenRelayFilter(tokens), RateLimits.class)
+                .addFilterAfter(new ImportAudit(audit), TokenRelayFilter.class)
+                .build();
+    }
+}
