@@ -9,6 +9,8 @@ RUN test -n "$SERVICE" || (echo "set --build-arg SERVICE=<module>, e.g. ingest-s
 RUN apt-get update && apt-get install -y --no-install-recommends curl fonts-wqy-microhei \
     && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system keliu && useradd --system --gid keliu --home-dir /app keliu
+# the gateway's first start writes the admin secrets here (a named volume takes this owner when first mounted)
+RUN mkdir -p /var/lib/keliu/secrets && chown keliu:keliu /var/lib/keliu/secrets && chmod 700 /var/lib/keliu/secrets
 WORKDIR /app
 COPY ${SERVICE}/target/${SERVICE}-*.jar /app/service.jar
 USER keliu

@@ -73,6 +73,8 @@ public final class KeliuUp implements Callable<Integer> {
 
                 Keliu is up.
                   API                http://localhost:%d  (what is stored: /api/v1/ingest/summary)
+                  Sign in            http://localhost:%d/login  as admin, password in %s
+                  Admin API key      %s  (send as Authorization: Bearer <key>)
                   Import a file      bin/keliu import orders examples/orders-messy.csv
                   PostgreSQL         %s  user %s  password %s
                   Kafka              %s
@@ -81,7 +83,7 @@ public final class KeliuUp implements Callable<Integer> {
                   Logs               %s
                 Press Ctrl-C to stop everything.
                 %n""",
-                ports.gateway(),
+                ports.gateway(), ports.gateway(), settings.adminPasswordFile(), settings.adminApiKeyFile(),
                 LocalPostgres.jdbcUrl(ports.postgres()), LocalPostgres.USER, LocalPostgres.PASSWORD,
                 settings.bootstrapServers(),
                 settings.simulator().map(s -> "~%.1f records/s to keliu.raw.* (off: --no-simulator)".formatted(

@@ -32,6 +32,15 @@ public final class LocalStack {
             return dataDirectory.resolve("logs");
         }
 
+        /** Where the first start leaves the admin's secrets: {@code admin-password} and {@code admin-api-key}. */
+        public Path adminPasswordFile() {
+            return dataDirectory.resolve("admin-password");
+        }
+
+        public Path adminApiKeyFile() {
+            return dataDirectory.resolve("admin-api-key");
+        }
+
         public String bootstrapServers() {
             return "localhost:" + ports.kafka();
         }
@@ -59,7 +68,7 @@ public final class LocalStack {
                     + "\nIs Keliu already running (bin/keliu up in another terminal)? Stop it, or stop whatever"
                     + " listens there (ss -ltnp shows it), then try again.");
         }
-        List<ServiceSpec> services = ServiceCatalog.services(settings.ports());
+        List<ServiceSpec> services = ServiceCatalog.services(settings.ports(), settings.dataDirectory());
         List<Path> jars = services.stream().map(spec -> ServiceJars.find(settings.home(), spec.module())).toList();
         watchdog = lifecycle.register("the watchdog", Watchdog.start(settings.logDirectory().resolve("watchdog.log")));
         startPostgres();

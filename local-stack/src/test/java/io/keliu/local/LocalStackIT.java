@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keliu.contracts.v1.Topics;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -80,6 +87,7 @@ class LocalStackIT {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + settings.ports().gateway() + "/api/v1/imports/orders"))
                 .header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Authorization", adminKey())
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -89,6 +97,75 @@ class LocalStackIT {
         assertThat(summary.get("duplicates").asInt()).isZero();
         assertThat(summary.get("errors").get(0).get("field").asString()).isEqualTo("channel");
         assertThat(orderIdsArriving(Set.of(orderId))).containsExactly(orderId);
+    }
+
+    @Test
+    void a_service_port_called_directly_without_a_token_answers_401_and_health_only_its_status() throws Exception {
+        HttpResponse<String> direct = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + settings.ports().ingest() + "/api/v1/ingest/summary")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(direct.statusCode()).isEqualTo(401);
+        HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + settings.ports().orderAnalytics() + "/api/v1/orders/report")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).isEqualTo(401);
+        for (int port : new int[]{settings.ports().ingest(), settings.ports().orderAnalytics(),
+                settings.ports().gateway()}) {
+            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(settings.adminPasswordFile())))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void the_admin_password_written_on_the_first_start_logs_in_at_login() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String gateway = "http://localhost:" + settings.ports().gateway();
+        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).as(form.body()).isTrue();
+        String password = Files.readString(settings.adminPasswordFile());
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
+        HttpResponse<String> summary = browser.send(HttpRequest.newBuilder(URI.create(gateway
+                + "/api/v1/ingest/summary")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+    }
+
+    /** Every operation of the merged document, called without credentials: the API has no open door. */
+    @Test
+    void every_operation_in_the_merged_openapi_document_needs_credentials() throws Exception {
+        String gateway = "http://localhost:" + settings.ports().gateway();
+        HttpResponse<String> document = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(document.statusCode()).isEqualTo(200);
+        JsonNode paths = JSON.readTree(document.body()).get("paths");
+        assertThat(paths.propertyNames()).contains("/api/v1/imports/{kind}", "/api/v1/ingest/summary",
+                "/api/v1/users", "/api/v1/api-keys", "/api/v1/audit");
+        int called = 0;
+        for (String path : paths.propertyNames()) {
+            for (String method : paths.get(path).propertyNames()) {
+                if (!Set.of("get", "post", "put", "patch", "delete").contains(method)) {
+                    continue;
+                }
+                URI uri = URI.create(gateway + path.replaceAll("\\{[^}]+}", "x"));
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .method(method.toUpperCase(), HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(method + " " + path).isEqualTo(401);
+                called++;
+            }
+        }
+        assertThat(called).isGreaterThanOrEqualTo(10);
     }
 
     @Test
@@ -123,7 +200,7 @@ class LocalStackIT {
                 """.formatted(run);
         HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                         + settings.ports().gateway() + "/api/v1/imports/orders"))
-                .header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Content-Type", "text/csv; charset=UTF-8").header("Authorization", adminKey())
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
 
@@ -133,7 +210,8 @@ class LocalStackIT {
         Instant deadline = Instant.now().plus(ARRIVAL_TIMEOUT);
         JsonNode point = null;
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(report).build(),
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(report).header("Authorization", adminKey())
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             JsonNode series = JSON.readTree(response.body()).get("series");
@@ -157,7 +235,7 @@ class LocalStackIT {
                 """.formatted(user);
         HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + settings.ports().gateway() + "/api/v1/imports/orders"))
-                .header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Content-Type", "text/csv; charset=UTF-8").header("Authorization", adminKey())
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
 
@@ -166,7 +244,8 @@ class LocalStackIT {
         HttpResponse<String> view;
         do {
             Thread.sleep(500);
-            view = HTTP.send(HttpRequest.newBuilder(customer).GET().build(), HttpResponse.BodyHandlers.ofString());
+            view = HTTP.send(HttpRequest.newBuilder(customer).header("Authorization", adminKey()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
         } while (view.statusCode() == 404 && Instant.now().isBefore(deadline));
         assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
         assertThat(JSON.readTree(view.body()).at("/purchases/monetaryTotal").decimalValue())
@@ -204,7 +283,7 @@ class LocalStackIT {
         }
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + settings.ports().gateway() + "/api/v1/imports/orders"))
-                .header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Content-Type", "text/csv; charset=UTF-8").header("Authorization", adminKey())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
@@ -213,7 +292,8 @@ class LocalStackIT {
     /** The gateway's daily traffic, read into the hand computation's form (revenue to two decimals). */
     private static Map<java.time.LocalDate, TrafficByHand.Day> dailyTraffic(String from, String to) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                + settings.ports().gateway() + "/api/v1/traffic?from=" + from + "&to=" + to)).build(),
+                + settings.ports().gateway() + "/api/v1/traffic?from=" + from + "&to=" + to))
+                .header("Authorization", adminKey()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Map<java.time.LocalDate, TrafficByHand.Day> days = new java.util.TreeMap<>();
@@ -226,6 +306,9 @@ class LocalStackIT {
             }
         }
         return days;
+    /** The admin API key the gateway's first start wrote, as an Authorization header. */
+    private static String adminKey() throws IOException {
+        return "Bearer " + Files.readString(settings.adminApiKeyFile());
     }
 
     /** A port nothing listens on now, so that the test does not collide with a stack the developer is running. */

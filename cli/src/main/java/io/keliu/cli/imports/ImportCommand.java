@@ -43,6 +43,15 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--charset", description = "The file's encoding when it is not UTF-8, e.g. GBK.")
     String charset;
 
+    @Option(names = "--api-key", defaultValue = "${KELIU_API_KEY}", description = "An API key with the OPS,"
+            + " INTEGRATOR or ADMIN role (default: KELIU_API_KEY, else the local stack's admin key in"
+            + " <data-dir>/admin-api-key when the server is this machine).")
+    String apiKey;
+
+    @Option(names = "--data-dir", defaultValue = "${KELIU_DATA_DIR:-${sys:user.home}/.keliu}",
+            description = "The local stack's data directory, where its admin API key is (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory;
+
     @Spec
     CommandSpec spec;
 
@@ -55,6 +64,7 @@ public final class ImportCommand implements Callable<Integer> {
         URI target = server.resolve("/api/v1/imports/" + kind + (charset == null ? "" : "?charset=" + charset));
         HttpRequest request = HttpRequest.newBuilder(target)
                 .header("Content-Type", contentType(file))
+                .header("Authorization", "Bearer " + apiKey())
                 .POST(HttpRequest.BodyPublishers.fromPublisher(
                         HttpRequest.BodyPublishers.ofInputStream(() -> progress(file, size)), size))
                 .build();
@@ -69,10 +79,28 @@ public final class ImportCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         spec.commandLine().getOut().println(response.body());
         if (response.statusCode() >= 400) {
-            spec.commandLine().getErr().println("error: the import was refused (HTTP " + response.statusCode() + ")");
+            spec.commandLine().getErr().println("error: the import was refused (HTTP " + response.statusCode() + ")"
+                    + (response.statusCode() == 401 ? "; check the API key" : ""));
             return UserInputException.EXIT_CODE;
         }
         return 0;
+    }
+
+    private String apiKey() throws IOException {
+        if (apiKey != null && !apiKey.isBlank()) {
+            return apiKey.strip();
+        }
+        Path localKey = dataDirectory.resolve("admin-api-key");
+        if (isLocal(server) && Files.isReadable(localKey)) {
+            return Files.readString(localKey).strip();
+        }
+        throw new UserInputException("no API key: pass --api-key KEY or set KELIU_API_KEY (an administrator creates"
+                + " keys with POST /api/v1/api-keys; the local stack keeps its admin key in " + localKey + ")");
+    }
+
+    private static boolean isLocal(URI server) {
+        String host = server.getHost();
+        return "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
     }
 
     static String contentType(Path file) {

@@ -1,7 +1,9 @@
 package io.keliu.local.services;
 
+import io.keliu.contracts.v1.GatewayToken;
 import io.keliu.local.StackPorts;
 import io.keliu.local.postgres.LocalPostgres;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,23 +15,40 @@ public final class ServiceCatalog {
     private ServiceCatalog() {
     }
 
-    public static List<ServiceSpec> services(StackPorts ports) {
+    /** @param secretsDirectory where the gateway's first start writes the admin password and API key */
+    public static List<ServiceSpec> services(StackPorts ports, Path secretsDirectory) {
         Map<String, String> platform = platformEnvironment(ports);
         return List.of(
                 new ServiceSpec("ingest-service", ports.ingest(), platform),
                 new ServiceSpec("profile-service", ports.profile(), platform),
                 new ServiceSpec("forecast-service", ports.forecast(), platform),
                 new ServiceSpec("order-analytics-service", ports.orderAnalytics(), platform),
-                new ServiceSpec("gateway", ports.gateway(), Map.of(
-                        "KELIU_INGEST_URL", "http://localhost:" + ports.ingest(),
-                        "KELIU_PROFILE_URL", "http://localhost:" + ports.profile(),
-                        "KELIU_FORECAST_URL", "http://localhost:" + ports.forecast(),
-                        "KELIU_ORDER_ANALYTICS_URL", "http://localhost:" + ports.orderAnalytics())));
+                new ServiceSpec("gateway", ports.gateway(), gatewayEnvironment(ports, platform, secretsDirectory)));
     }
 
-    /** What every back-end service needs: the database, the broker and the zone of timestamps without offset. */
+    private static Map<String, String> gatewayEnvironment(StackPorts ports, Map<String, String> platform,
+                                                          Path secretsDirectory) {
+        Map<String, String> environment = new HashMap<>(platform);
+        environment.put("KELIU_INGEST_URL", "http://localhost:" + ports.ingest());
+        environment.put("KELIU_PROFILE_URL", "http://localhost:" + ports.profile());
+        environment.put("KELIU_FORECAST_URL", "http://localhost:" + ports.forecast());
+        environment.put("KELIU_ORDER_ANALYTICS_URL", "http://localhost:" + ports.orderAnalytics());
+        environment.put("KELIU_SECRETS_DIR", secretsDirectory.toString());
+        // the user's own choice of first password, if any, reaches the gateway as in docker-compose
+        String password = System.getenv("KELIU_ADMIN_PASSWORD");
+        if (password != null && !password.isBlank()) {
+            environment.put("KELIU_ADMIN_PASSWORD", password);
+        }
+        return Map.copyOf(environment);
+    }
+
+    /**
+     * What every back-end service needs: the database, the broker, the zone of timestamps without offset and the
+     * gateway's public keys (a service trusts only tokens the gateway signed).
+     */
     private static Map<String, String> platformEnvironment(StackPorts ports) {
         Map<String, String> environment = new HashMap<>();
+        environment.put("KELIU_GATEWAY_JWKS_URL", "http://localhost:" + ports.gateway() + GatewayToken.JWKS_PATH);
         environment.put("KELIU_DB_URL", LocalPostgres.jdbcUrl(ports.postgres()));
         environment.put("KELIU_DB_USER", LocalPostgres.USER);
         environment.put("KELIU_DB_PASSWORD", LocalPostgres.PASSWORD);
