@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# What authentication adds through the gateway (issue 9): GET /api/v1/ingest/orders/{id} at 500 requests/s
+#   reference: OpenGateway (Spring Cloud Gateway, no security) -> ingest-service with Spring Security left out
+#   subject:   the Keliu gateway (API key, rate limit, audit, API log, signed token) -> ingest-service verifying it
+# in alternating rounds in one run; PostgreSQL and Kafka in their own JVMs. Prints a markdown table.
+#   bench/security.sh [rate] [seconds per round] [rounds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bin/lib/java.sh
+keliu_find_jdk
+[ "${KELIU_BENCH_NO_BUILD:-}" = 1 ] || ./mvnw -B -q -DskipTests package -pl ingest-service,gateway,local-stack,bench -am
+
+data=$(mktemp -d -t keliu-bench-security.XXXXXX)
+mkdir -p bench/out
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$data"
+}
+trap cleanup EXIT
+
+wait_for() {  # wait_for "what" file-with-output pattern
+  for _ in $(seq 1 480); do
+    grep -q "$3" "$2" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  echo "$1 did not start; see $2" >&2
+  exit 1
+}
+
+VERSION=0.1.0-SNAPSHOT
+bench_jar=bench/target/keliu-bench.jar
+launch() {  # launch log-name main-class-or-jar args...
+  local log=$1; shift
+  "$JAVA_HOME/bin/java" -Xmx512m "$@" > "bench/out/$log.log" 2>&1 &
+  pids+=($!)
+}
+
+bin/keliu broker --port 29092 --controller-port 29093 --data-dir "$data/kafka" > bench/out/broker.log 2>&1 &
+pids+=($!)
+bin/keliu postgres --port 25432 --data-dir "$data/postgres" > bench/out/postgres.log 2>&1 &
+pids+=($!)
+wait_for Kafka bench/out/broker.log "Kafka is up"
+wait_for PostgreSQL bench/out/postgres.log "PostgreSQL is up"
+
+export KELIU_DB_URL=jdbc:postgresql://localhost:25432/postgres KELIU_DB_USER=postgres KELIU_DB_PASSWORD=postgres
+export KELIU_KAFKA_BOOTSTRAP=localhost:29092 KELIU_INGEST_CONSUMER_ENABLED=false
+export KELIU_GATEWAY_JWKS_URL=http://localhost:28080/oauth2/jwks
+no_security=io.keliu.support.security.ServiceSecurityAutoConfiguration
+for c in SecurityAutoConfiguration UserDetailsServiceAutoConfiguration web.servlet.ServletWebSecurityAutoConfiguration \
+         web.servlet.SecurityFilterAutoConfiguration actuate.web.servlet.ManagementWebSecurityAutoConfiguration; do
+  no_security="$no_security,org.springframework.boot.security.autoconfigure.$c"
+done
+no_security="$no_security,org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration"
+no_security="$no_security,org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"
+
+launch ingest-secured -jar ingest-service/target/ingest-service-$VERSION.jar --server.port=28081
+wait_for ingest-service bench/out/ingest-secured.log "Started IngestApplication"
+launch ingest-open -jar ingest-service/target/ingest-service-$VERSION.jar --server.port=28082 \
+  --spring.autoconfigure.exclude="$no_security"
+KELIU_INGEST_URL=http://localhost:28081 KELIU_SECRETS_DIR="$data/secrets" \
+  KELIU_RATE_LIMIT_PER_SECOND=2000 KELIU_RATE_LIMIT_BURST=2000 \
+  launch gateway -jar gateway/target/gateway-$VERSION.jar --server.port=28080
+launch open-gateway -Dloader.main=io.keliu.bench.OpenGateway -cp "$bench_jar" \
+  org.springframework.boot.loader.launch.PropertiesLauncher --server.port=28090 --spring.threads.virtual.enabled=true \
+  --spring.cloud.gateway.server.webmvc.routes[0].id=ingest \
+  --spring.cloud.gateway.server.webmvc.routes[0].uri=http://localhost:28082 \
+  --spring.cloud.gateway.server.webmvc.routes[0].predicates[0]=Path=/api/v1/ingest/**
+wait_for ingest-service bench/out/ingest-open.log "Started IngestApplication"
+wait_for gateway bench/out/gateway.log "Started GatewayApplication"
+wait_for OpenGateway bench/out/open-gateway.log "Started OpenGateway"
+
+path=/api/v1/ingest/orders/BENCH-NO-SUCH-ORDER
+"$JAVA_HOME/bin/java" -Dloader.main=io.keliu.bench.AuthOverheadBenchmark -cp "$bench_jar" \
+  org.springframework.boot.loader.launch.PropertiesLauncher \
+  "http://localhost:28090$path" "http://localhost:28080$path" "$(cat "$data/secrets/admin-api-key")" "$@"

@@ -1,0 +1,122 @@
+package io.keliu.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * What authentication adds to a request through the gateway (issue 9): the same request at a constant rate against
+ * an open gateway and service (the reference) and against the secured ones with an API key, in alternating rounds.
+ * Latency is measured from when a request was due, not when it was sent, so a stall counts against it (no coordinated
+ * omission). Run by bench/security.sh; prints a markdown table.
+ *
+ * <pre>AuthOverheadBenchmark OPEN_URL SECURED_URL API_KEY [rate] [seconds per round] [rounds]</pre>
+ */
+public final class AuthOverheadBenchmark {
+
+    private AuthOverheadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI open = URI.create(args[0]);
+        URI secured = URI.create(args[1]);
+        String key = args[2];
+        int rate = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+        int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+        int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+
+        HttpRequest openRequest = HttpRequest.newBuilder(open).timeout(Duration.ofSeconds(10)).build();
+        HttpRequest securedRequest = HttpRequest.newBuilder(secured).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + key).build();
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            System.err.println("warming up both for " + seconds + " s each");
+            run(http, openRequest, rate, seconds);
+            run(http, securedRequest, rate, seconds);
+            Map<String, List<long[]>> results = new LinkedHashMap<>();
+            for (int round = 1; round <= rounds; round++) {
+                results.computeIfAbsent("open (reference)", k -> new ArrayList<>())
+                        .add(run(http, openRequest, rate, seconds));
+                results.computeIfAbsent("secured (API key)", k -> new ArrayList<>())
+                        .add(run(http, securedRequest, rate, seconds));
+                System.err.println("round " + round + " of " + rounds + " done");
+            }
+            print(results, rate, seconds);
+        }
+    }
+
+    /** @return latencies in µs (sorted), with the count of non-2xx/4xx answers and errors as the last element */
+    private static long[] run(HttpClient http, HttpRequest request, int rate, int seconds) throws InterruptedException {
+        int total = rate * seconds;
+        long[] latencies = new long[total];
+        AtomicInteger failures = new AtomicInteger();
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                int index = i;
+                requests.execute(() -> {
+                    try {
+                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() >= 500 || response.statusCode() == 401
+                                || response.statusCode() == 403 || response.statusCode() == 429) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                    latencies[index] = (System.nanoTime() - due) / 1000;
+                });
+            }
+        }
+        Arrays.sort(latencies);
+        long[] result = Arrays.copyOf(latencies, total + 1);
+        result[total] = failures.get();
+        return result;
+    }
+
+    private static void print(Map<String, List<long[]>> results, int rate, int seconds) {
+        System.out.printf("%d requests/s for %d s per round, rounds alternating; latency from the due time, in ms%n%n",
+                rate, seconds);
+        System.out.println("| target | round | p50 | p95 | p99 | max | failed |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        results.forEach((target, rounds) -> {
+            for (int i = 0; i < rounds.size(); i++) {
+                long[] r = rounds.get(i);
+                int n = r.length - 1;
+                System.out.printf("| %s | %d | %.2f | %.2f | %.2f | %.2f | %d |%n", target, i + 1,
+                        percentile(r, n, 0.50), percentile(r, n, 0.95), percentile(r, n, 0.99), r[n - 1] / 1000.0,
+                        r[n]);
+            }
+        });
+        List<long[]> open = results.get("open (reference)");
+        List<long[]> secured = results.get("secured (API key)");
+        System.out.println();
+        for (int i = 0; i < open.size(); i++) {
+            int n = open.get(i).length - 1;
+            System.out.printf("round %d: p95 added by security %.2f ms, p50 added %.2f ms%n", i + 1,
+                    percentile(secured.get(i), n, 0.95) - percentile(open.get(i), n, 0.95),
+                    percentile(secured.get(i), n, 0.50) - percentile(open.get(i), n, 0.50));
+        }
+    }
+
+    private static double percentile(long[] sorted, int n, double p) {
+        return sorted[Math.min(n - 1, (int) Math.ceil(p * n) - 1)] / 1000.0;
+    }
+}
