@@ -1,5 +1,7 @@
 package io.keliu.forecast;
 
+import io.keliu.contracts.v1.Role;
+import io.keliu.support.security.ServiceAuthorization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +13,11 @@ class ForecastConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Reading needs any gateway token; changing (refreshing forecasts, regressors, capacity) needs ADMIN or OPS. */
+    @Bean
+    ServiceAuthorization changesNeedOps() {
+        return ServiceAuthorization.changesNeed(Role.ADMIN, Role.OPS);
     }
 }

@@ -29,6 +29,9 @@ class IngestConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/v1/imports/**")
                 .hasAnyRole(Role.ADMIN.name(), Role.OPS.name(), Role.INTEGRATOR.name())
                 // rejected records carry raw customer data
-                .requestMatchers("/api/v1/ingest/dead-letters/**").hasAnyRole(Role.ADMIN.name(), Role.OPS.name());
+                .requestMatchers("/api/v1/ingest/dead-letters/**").hasAnyRole(Role.ADMIN.name(), Role.OPS.name())
+                // raw order lines with customers and addresses: no MARKETER (no raw PII export unless granted)
+                .requestMatchers("/api/v1/ingest/export/**")
+                .hasAnyRole(Role.ADMIN.name(), Role.OPS.name(), Role.INTEGRATOR.name());
     }
 }

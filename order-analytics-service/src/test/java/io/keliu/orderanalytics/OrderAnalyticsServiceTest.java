@@ -13,6 +13,8 @@ import io.keliu.contracts.v1.OrderStatus;
 import io.keliu.contracts.v1.Timestamps;
 import io.keliu.contracts.v1.Topics;
 import io.keliu.orderanalytics.logs.ErrorSpikeDetector;
+import io.keliu.contracts.v1.Role;
+import io.keliu.testsupport.GatewayTokens;
 import io.keliu.testsupport.KeliuIntegrationTest;
 import io.keliu.testsupport.TopicReaders;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -347,9 +349,12 @@ class OrderAnalyticsServiceTest {
         return send(HttpRequest.newBuilder(uri(path)).build()).statusCode();
     }
 
+    /** Sends as the gateway forwards an OPS user's request. */
     private static HttpResponse<byte[]> send(HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return HTTP.send(HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", GatewayTokens.bearer(Role.OPS)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package io.keliu.forecast.support;
 
+import io.keliu.contracts.v1.Role;
+import io.keliu.testsupport.GatewayTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -10,12 +12,13 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Calls the service's HTTP API as a client would. */
+/** Calls the service's HTTP API as the gateway forwards an OPS user's requests. */
 public record Api(int port, ObjectMapper json) {
 
     public HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", GatewayTokens.bearer(Role.OPS));
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
             if (contentType != null) {

@@ -1,7 +1,9 @@
 package io.keliu.forecast.traffic;
 
 import io.keliu.contracts.v1.OrderLine;
+import io.keliu.contracts.v1.Role;
 import io.keliu.contracts.v1.Topics;
+import io.keliu.testsupport.GatewayTokens;
 import io.keliu.testsupport.KeliuIntegrationTest;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -131,7 +133,8 @@ class TrafficApiTest {
 
     private HttpResponse<String> send(String path) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Authorization", GatewayTokens.bearer(Role.OPS)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }

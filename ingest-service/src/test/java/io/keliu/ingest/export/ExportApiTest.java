@@ -8,6 +8,8 @@ import io.keliu.analytics.customers.OrdersCsv;
 import io.keliu.analytics.rfm.RfmAnalysis;
 import io.keliu.analytics.rfm.RfmScore;
 import io.keliu.analytics.rfm.RfmWeights;
+import io.keliu.contracts.v1.Role;
+import io.keliu.testsupport.GatewayTokens;
 import io.keliu.testsupport.KeliuIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -113,9 +115,12 @@ class ExportApiTest {
         return URI.create("http://localhost:" + port + path);
     }
 
+    /** Sends as the gateway forwards an OPS user's request. */
     private static HttpResponse<String> send(HttpRequest request) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
+            return client.send(HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", GatewayTokens.bearer(Role.OPS)).build(),
+                    HttpResponse.BodyHandlers.ofString(UTF_8));
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.keliu.ingest.imports;
 
 import io.keliu.contracts.v1.CsvFields;
+import io.keliu.contracts.v1.Role;
+import io.keliu.testsupport.GatewayTokens;
 import io.keliu.testsupport.KeliuIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -199,7 +201,8 @@ class RetailExportImportTest {
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + "/api/v1/imports/orders"))
-                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
+                    .header("Content-Type", "text/csv").header("Authorization", GatewayTokens.bearer(Role.OPS))
+                    .POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return json.readTree(response.body());
@@ -209,7 +212,8 @@ class RetailExportImportTest {
     private JsonNode get(String path) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create("http://localhost:" + port + path)).header("Authorization",
+                    GatewayTokens.bearer(Role.OPS)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return json.readTree(response.body());
         }

@@ -2,6 +2,7 @@ package io.keliu.support.security;
 
 import io.keliu.contracts.v1.GatewayToken;
 import io.keliu.contracts.v1.Role;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -70,6 +71,8 @@ public class ServiceSecurityAutoConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                            // the request dispatch was authorised; its async (SSE) and error dispatches follow it
+                            .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                             .requestMatchers("/error").permitAll()
                             .requestMatchers(EndpointRequest.toAnyEndpoint())
                             .hasAnyRole(Role.ADMIN.name(), Role.METRICS.name());
