@@ -3,9 +3,11 @@ package io.keliu.notify;
 import io.keliu.contracts.v1.Alert;
 import io.keliu.contracts.v1.AlertSeverity;
 import io.keliu.contracts.v1.AlertStatus;
+import io.keliu.contracts.v1.Role;
 import io.keliu.contracts.v1.Topics;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.keliu.testsupport.GatewayTokens;
 import io.keliu.testsupport.KeliuIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +78,8 @@ public abstract class NotifyTestSupport {
     protected Answer api(String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/json");
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", GatewayTokens.bearer(Role.ADMIN));
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : json.writeValueAsString(body)));
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

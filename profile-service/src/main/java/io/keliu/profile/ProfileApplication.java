@@ -1,5 +1,7 @@
 package io.keliu.profile;
 
+import io.keliu.contracts.v1.Role;
+import io.keliu.support.security.ServiceAuthorization;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -20,5 +22,11 @@ public class ProfileApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Reading needs any gateway token (personal data masked unless ADMIN: PiiPolicy); refits need ADMIN or OPS. */
+    @Bean
+    ServiceAuthorization changesNeedOps() {
+        return ServiceAuthorization.changesNeed(Role.ADMIN, Role.OPS);
     }
 }
