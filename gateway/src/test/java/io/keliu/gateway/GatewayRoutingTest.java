@@ -274,6 +274,11 @@ class GatewayRoutingTest {
             server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Path secretsDirectory() {
         try {
             return Files.createTempDirectory("keliu-secrets");

@@ -306,6 +306,8 @@ class LocalStackIT {
             }
         }
         return days;
+    }
+
     /** The admin API key the gateway's first start wrote, as an Authorization header. */
     private static String adminKey() throws IOException {
         return "Bearer " + Files.readString(settings.adminApiKeyFile());

@@ -5,8 +5,10 @@ import io.keliu.contracts.v1.ChangeEvent;
 import io.keliu.contracts.v1.OrderLine;
 import io.keliu.contracts.v1.OrderStatus;
 import io.keliu.contracts.v1.OrderType;
+import io.keliu.contracts.v1.Role;
 import io.keliu.contracts.v1.Topics;
 import io.keliu.forecast.support.Api;
+import io.keliu.testsupport.GatewayTokens;
 import io.keliu.testsupport.KeliuIntegrationTest;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -87,7 +89,7 @@ class LiveStreamTest {
     private BlockingQueue<Event> listen(HttpClient client, String lastEventId) {
         BlockingQueue<Event> events = new ArrayBlockingQueue<>(1000);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/v1/traffic/stream"));
+                + "/api/v1/traffic/stream")).header("Authorization", GatewayTokens.bearer(Role.OPS));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
