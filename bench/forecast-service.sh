@@ -29,9 +29,9 @@ wait_for() {  # wait_for "what" file-with-output pattern
   exit 1
 }
 
-bin/keliu broker --port 29192 --controller-port 29193 --data-dir "$data/kafka" > bench/out/forecast-broker.log 2>&1 &
+bin/keliu broker --port 29472 --controller-port 29473 --data-dir "$data/kafka" > bench/out/forecast-broker.log 2>&1 &
 pids+=($!)
-bin/keliu postgres --port 25532 --data-dir "$data/postgres" > bench/out/forecast-postgres.log 2>&1 &
+bin/keliu postgres --port 25872 --data-dir "$data/postgres" > bench/out/forecast-postgres.log 2>&1 &
 pids+=($!)
 wait_for Kafka bench/out/forecast-broker.log "Kafka is up"
 wait_for PostgreSQL bench/out/forecast-postgres.log "PostgreSQL is up"
@@ -39,4 +39,4 @@ wait_for PostgreSQL bench/out/forecast-postgres.log "PostgreSQL is up"
 "$JAVA_HOME/bin/java" -Xmx1g --sun-misc-unsafe-memory-access=allow \
   -Dloader.main=io.keliu.bench.ForecastServiceBenchmark \
   -cp bench/target/keliu-bench.jar org.springframework.boot.loader.launch.PropertiesLauncher \
-  --bootstrap localhost:29192 --jdbc jdbc:postgresql://localhost:25532/postgres --out bench/out "$@"
+  --bootstrap localhost:29472 --jdbc jdbc:postgresql://localhost:25872/postgres --out bench/out "$@"

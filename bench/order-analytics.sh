@@ -2,7 +2,7 @@
 # order-analytics-service benchmark (issue 13): a broker and PostgreSQL each in their own JVM, the service in a third.
 # The projection alone over change events already on the topic, a year's report by day and channel over rollups of
 # 10M order lines, basket rules over 1M orders, a PDF report; each beside a reference measured in the same run.
-# Prints a markdown table for docs/benchmarks.md.
+# Prints a markdown table for docs/benchmarks.md. Its ports (31492, 31493, 31532, 31084) differ from bench/ingest.sh's.
 #   bench/order-analytics.sh [--events N] [--orders N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,9 +29,9 @@ wait_for() {  # wait_for "what" file-with-output pattern
   exit 1
 }
 
-bin/keliu broker --port 29092 --controller-port 29093 --data-dir "$data/kafka" > bench/out/broker.log 2>&1 &
+bin/keliu broker --port 31492 --controller-port 31493 --data-dir "$data/kafka" > bench/out/broker.log 2>&1 &
 pids+=($!)
-bin/keliu postgres --port 25432 --data-dir "$data/postgres" > bench/out/postgres.log 2>&1 &
+bin/keliu postgres --port 31532 --data-dir "$data/postgres" > bench/out/postgres.log 2>&1 &
 pids+=($!)
 wait_for Kafka bench/out/broker.log "Kafka is up"
 wait_for PostgreSQL bench/out/postgres.log "PostgreSQL is up"
@@ -39,4 +39,4 @@ wait_for PostgreSQL bench/out/postgres.log "PostgreSQL is up"
 "$JAVA_HOME/bin/java" -Xmx1g --sun-misc-unsafe-memory-access=allow \
   -Dloader.main=io.keliu.bench.OrderAnalyticsBenchmark \
   -cp bench/target/keliu-bench.jar org.springframework.boot.loader.launch.PropertiesLauncher \
-  --bootstrap localhost:29092 --jdbc jdbc:postgresql://localhost:25432/postgres --out bench/out "$@"
+  --bootstrap localhost:31492 --jdbc jdbc:postgresql://localhost:31532/postgres --out bench/out "$@"

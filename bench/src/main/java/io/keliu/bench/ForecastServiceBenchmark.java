@@ -391,7 +391,7 @@ public final class ForecastServiceBenchmark {
     }
 
     private String port() {
-        return option("port", "28083");
+        return option("port", "28383");
     }
 
     private Connection connect() throws java.sql.SQLException {

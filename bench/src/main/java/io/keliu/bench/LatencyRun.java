@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -87,14 +88,18 @@ final class LatencyRun {
 
     private void receive(KafkaConsumer<String, byte[]> events, Map<String, Long> sentAt, Map<String, Long> latency,
                          long lines) {
-        while (latency.size() < lines && !Thread.currentThread().isInterrupted()) {
-            for (ConsumerRecord<String, byte[]> event : events.poll(Duration.ofMillis(50))) {
-                long arrived = System.nanoTime();
-                Long sent = sentAt.get(eventKey(event.value()));
-                if (sent != null) {
-                    latency.putIfAbsent(eventKey(event.value()), arrived - sent);
+        try {
+            while (latency.size() < lines && !Thread.currentThread().isInterrupted()) {
+                for (ConsumerRecord<String, byte[]> event : events.poll(Duration.ofMillis(50))) {
+                    long arrived = System.nanoTime();
+                    Long sent = sentAt.get(eventKey(event.value()));
+                    if (sent != null) {
+                        latency.putIfAbsent(eventKey(event.value()), arrived - sent);
+                    }
                 }
             }
+        } catch (InterruptException gaveUp) {
+            // the wait after the last send is over: what has not arrived counts as missing
         }
     }
 

@@ -411,7 +411,7 @@ public final class OrderAnalyticsBenchmark {
     }
 
     private String port() {
-        return option("service-port", "28084");
+        return option("service-port", "31084");
     }
 
     private String jdbcUrl() {

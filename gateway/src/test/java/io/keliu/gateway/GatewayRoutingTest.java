@@ -55,6 +55,7 @@ class GatewayRoutingTest {
         registry.add("KELIU_ORDER_ANALYTICS_URL", () -> "http://localhost:" + INGEST.getAddress().getPort());
         registry.add("KELIU_PROFILE_URL", () -> "http://localhost:" + INGEST.getAddress().getPort());
         registry.add("KELIU_FORECAST_URL", () -> "http://localhost:" + FORECAST.getAddress().getPort());
+        registry.add("KELIU_NOTIFY_URL", () -> "http://localhost:" + INGEST.getAddress().getPort());
         registry.add("KELIU_ADMIN_API_KEY", () -> ADMIN_KEY);
         registry.add("KELIU_SECRETS_DIR", SECRETS::toString);
     }

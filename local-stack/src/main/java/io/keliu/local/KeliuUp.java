@@ -78,6 +78,7 @@ public final class KeliuUp implements Callable<Integer> {
                   Import a file      bin/keliu import orders examples/orders-messy.csv
                   PostgreSQL         %s  user %s  password %s
                   Kafka              %s
+                  Caught mails       http://localhost:%d  (and WeCom robot messages; SMTP on port %d)
                   Simulator          %s
                   Data               %s
                   Logs               %s
@@ -86,6 +87,7 @@ public final class KeliuUp implements Callable<Integer> {
                 ports.gateway(), ports.gateway(), settings.adminPasswordFile(), settings.adminApiKeyFile(),
                 LocalPostgres.jdbcUrl(ports.postgres()), LocalPostgres.USER, LocalPostgres.PASSWORD,
                 settings.bootstrapServers(),
+                ports.mailWeb(), ports.mailSmtp(),
                 settings.simulator().map(s -> "~%.1f records/s to keliu.raw.* (off: --no-simulator)".formatted(
                         s.recordsPerSecond())).orElse("off"),
                 settings.dataDirectory(), settings.logDirectory());

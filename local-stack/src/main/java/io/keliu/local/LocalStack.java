@@ -2,6 +2,7 @@ package io.keliu.local;
 
 import io.keliu.local.kafka.LocalBroker;
 import io.keliu.local.kafka.TopicSetup;
+import io.keliu.local.mail.LocalMailCatcher;
 import io.keliu.local.postgres.LocalPostgres;
 import io.keliu.local.services.ServiceCatalog;
 import io.keliu.local.services.ServiceJars;
@@ -68,11 +69,13 @@ public final class LocalStack {
                     + "\nIs Keliu already running (bin/keliu up in another terminal)? Stop it, or stop whatever"
                     + " listens there (ss -ltnp shows it), then try again.");
         }
-        List<ServiceSpec> services = ServiceCatalog.services(settings.ports(), settings.dataDirectory());
+        List<ServiceSpec> services = ServiceCatalog.services(settings.ports(), settings.dataDirectory(),
+                LocalSecrets.notifyKey(settings.dataDirectory()));
         List<Path> jars = services.stream().map(spec -> ServiceJars.find(settings.home(), spec.module())).toList();
         watchdog = lifecycle.register("the watchdog", Watchdog.start(settings.logDirectory().resolve("watchdog.log")));
         startPostgres();
         startKafka();
+        startMailCatcher();
         startServices(services, jars);
         settings.simulator().ifPresent(this::startSimulator);
     }
@@ -95,6 +98,12 @@ public final class LocalStack {
             TopicSetup.createTopics(broker.bootstrapServers());
             return broker;
         });
+    }
+
+    private void startMailCatcher() {
+        StackPorts ports = settings.ports();
+        step("the mail catcher on ports " + ports.mailSmtp() + " (SMTP) and " + ports.mailWeb() + " (page)",
+                () -> lifecycle.register("the mail catcher", LocalMailCatcher.start(ports.mailSmtp(), ports.mailWeb())));
     }
 
     /** Launches all services at once (their start-ups overlap), then waits for each in turn. */

@@ -2,6 +2,9 @@ package io.keliu.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keliu.contracts.v1.Alert;
+import io.keliu.contracts.v1.AlertSeverity;
+import io.keliu.contracts.v1.AlertStatus;
 import io.keliu.contracts.v1.Topics;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -60,7 +63,7 @@ class LocalStackIT {
     @BeforeAll
     static void startTheStack() throws InterruptedException, IOException {
         StackPorts ports = new StackPorts(anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(),
-                anyFreePort(), anyFreePort(), anyFreePort());
+                anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort());
         settings = new LocalStack.Settings(KeliuHome.locate(), dataDirectory, ports, Optional.empty());
         LocalLogging.toFile(settings.logDirectory().resolve("local-stack.log"));
         lifecycle = new Lifecycle(System.out);
@@ -97,6 +100,53 @@ class LocalStackIT {
         assertThat(summary.get("duplicates").asInt()).isZero();
         assertThat(summary.get("errors").get(0).get("field").asString()).isEqualTo("channel");
         assertThat(orderIdsArriving(Set.of(orderId))).containsExactly(orderId);
+    }
+
+    /** The README's trial: an email and a WeCom robot (the catcher's stand-in) subscribed, an alert delivered to both. */
+    @Test
+    void an_alert_reaches_a_subscribed_mailbox_and_robot_and_the_delivery_log() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> subscribed = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + settings.ports().gateway() + "/api/v1/subscriptions"))
+                .header("Content-Type", "application/json").header("Authorization", adminKey())
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "trial", "recipients": [
+                          {"channel": "EMAIL", "address": "trial-%1$s@example.com"},
+                          {"channel": "WECOM_ROBOT", "address": "trial-robot-%1$s"}]}""".formatted(run)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+
+        Alert alert = new Alert("it-" + run, Alert.SCHEMA_VERSION, "traffic.anomaly", AlertSeverity.WARNING,
+                AlertStatus.FIRING, "traffic.anomaly/it-" + run, Map.of("region", "广东省"),
+                new Alert.Localized("广东省订单异常偏高 " + run, "Orders high " + run),
+                new Alert.Localized("观测 120，预测区间 80–100。", "Observed 120, forecast 80–100."),
+                Map.of("observed", 120.0), Instant.now(), null, "LocalStackIT", "/time");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ALERTS, alert.dedupeKey(), JSON.writeValueAsString(alert)));
+        }
+
+        String catcher = "http://localhost:" + settings.ports().mailWeb();
+        assertThat(answerMentions(catcher + "/api/mails", "trial-" + run + "@example.com")).isTrue();
+        assertThat(answerMentions(catcher + "/api/wecom", "广东省订单异常偏高 " + run)).isTrue();
+        assertThat(answerMentions("http://localhost:" + settings.ports().gateway()
+                + "/api/v1/notifications?status=SENT", "\"ACCEPTED\"")).isTrue();
+    }
+
+    /** Whether what {@code url} answers mentions {@code text} before the timeout. */
+    private static boolean answerMentions(String url, String text) throws Exception {
+        Instant deadline = Instant.now().plus(ARRIVAL_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            // the catcher ignores the key; the gateway needs it
+            String body = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", adminKey()).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (body.contains(text)) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
     }
 
     @Test

@@ -53,5 +53,6 @@ public final class ProviderStubs {
         registry.add("keliu.notify.outbox.max-attempts", () -> "30");
         registry.add("keliu.notify.outbox.claim-lease", () -> "10s");
         registry.add("keliu.notify.outbox.robot-per-minute", () -> "3");
+        registry.add("keliu.notify.outbox.robot-window", () -> "5s");
     }
 }

@@ -180,6 +180,20 @@ class OrderAnalyticsServiceTest {
     }
 
     @Test
+    void cohorts_count_customers_by_first_order_month_and_who_bought_again() {
+        awaitProjected();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode cohort = get("/api/v1/orders/cohorts?firstOrderFrom=2024-12&to=2024-12").get("cohorts").get(0);
+            // 17850, 12583, 15311 and 12431 have placed, not cancelled orders in December; 13047's was cancelled
+            // and 14527 only sent a refund. Of the four, 17850 bought again in January.
+            assertThat(cohort.get("month").asString()).isEqualTo("2024-12");
+            assertThat(cohort.get("customers").asLong()).isEqualTo(4);
+            assertThat(cohort.get("retention").get(0).asDouble()).isEqualTo(0.25);
+            assertThat(cohort.get("retention").get(1).asDouble()).isZero();
+        });
+    }
+
+    @Test
     void top_products_by_net_revenue() {
         awaitProjected();
         JsonNode top = get("/api/v1/orders/top-products?from=2024-12-01&to=2024-12-02&limit=3");

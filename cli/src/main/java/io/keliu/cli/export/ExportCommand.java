@@ -1,5 +1,6 @@
 package io.keliu.cli.export;
 
+import io.keliu.cli.ApiKeys;
 import io.keliu.cli.Json;
 import io.keliu.cli.UserInputException;
 import picocli.CommandLine.Command;
@@ -51,6 +52,15 @@ public final class ExportCommand implements Callable<Integer> {
             description = "The platform's address (default: ${DEFAULT-VALUE}).")
     URI server;
 
+    @Option(names = "--api-key", defaultValue = "${KELIU_API_KEY}", description = "An API key with the OPS,"
+            + " INTEGRATOR or ADMIN role (default: KELIU_API_KEY, else the local stack's admin key in"
+            + " <data-dir>/admin-api-key when the server is this machine).")
+    String apiKey;
+
+    @Option(names = "--data-dir", defaultValue = "${KELIU_DATA_DIR:-${sys:user.home}/.keliu}",
+            description = "The local stack's data directory, where its admin API key is (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
 
@@ -59,10 +69,11 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(target()).header("Accept", "text/csv").GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(target()).header("Accept", "text/csv").GET();
+        ApiKeys.resolve(apiKey, dataDirectory, server).ifPresent(key -> request.header("Authorization", "Bearer " + key));
         HttpResponse<InputStream> response;
         try (HttpClient client = HttpClient.newHttpClient()) {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (ConnectException refused) {
             throw new UserInputException("cannot reach the platform at " + server
                     + "; start it with 'bin/keliu up' or pass --server URL");
@@ -70,7 +81,9 @@ public final class ExportCommand implements Callable<Integer> {
         try (InputStream body = response.body()) {
             if (response.statusCode() >= 400) {
                 throw new UserInputException("the export was refused (HTTP " + response.statusCode() + "): "
-                        + detail(new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+                        + detail(new String(body.readAllBytes(), StandardCharsets.UTF_8))
+                        + (response.statusCode() == 401 || response.statusCode() == 403
+                        ? "; " + ApiKeys.hint(dataDirectory) : ""));
             }
             long bytes = copy(body);
             spec.commandLine().getErr().printf("exported %s: %.1f MB%n", kind, bytes / 1048576.0);

@@ -24,6 +24,7 @@ class ExportCommandTest {
 
     private HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     @TempDir
     Path folder;
@@ -33,6 +34,7 @@ class ExportCommandTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v1/ingest/export/", exchange -> {
             requests.add(exchange.getRequestURI().toString());
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             boolean refused = exchange.getRequestURI().getPath().endsWith("/logs");
             byte[] body = (refused ? "{\"detail\":\"the platform says no\"}" : CSV).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", refused ? "application/problem+json" : "text/csv");
@@ -54,11 +56,12 @@ class ExportCommandTest {
         Path file = folder.resolve("orders.csv");
 
         CliRun run = CliRun.of("export", "orders", "--from", "2024-05-01", "--to", "2024-05-31", "--server",
-                url(), "--output", file.toString());
+                url(), "--output", file.toString(), "--api-key", "k-123");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readString(file)).isEqualTo(CSV);
         assertThat(requests).containsExactly("/api/v1/ingest/export/orders?from=2024-05-01&to=2024-05-31");
+        assertThat(authorizations).containsExactly("Bearer k-123");
         assertThat(run.err()).startsWith("exported orders");
     }
 

@@ -201,7 +201,7 @@ public class IngestWriter {
                 if (publishRejects) {
                     publisher.renderDeadLetters(batch.deadLetters(), messages);
                 }
-                long batchId = outbox.store(connection, messages);
+                long batchId = messages.isEmpty() ? 0 : outbox.store(connection, messages);
                 long kept = System.nanoTime();
                 outbox.commitAndPublish(connection, batchId, messages);
                 log.debug("{} {}: stored in {} ms, events rendered and kept in the outbox in {} ms, committed and"

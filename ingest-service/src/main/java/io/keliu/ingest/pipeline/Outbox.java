@@ -58,7 +58,8 @@ public class Outbox implements SmartLifecycle {
     }
 
     /**
-     * Commits the transaction, then publishes its messages unless the relay has a backlog. Returns once they are
+     * Commits the transaction, then publishes its messages (stored as {@code batchId}; none when empty) unless the
+     * relay has a backlog. Returns once they are
      * acknowledged or left to the relay: a committed batch never fails here.
      *
      * @throws SQLException when the commit failed (it may still have committed: the relay looks)

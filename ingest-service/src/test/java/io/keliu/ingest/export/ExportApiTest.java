@@ -75,6 +75,12 @@ class ExportApiTest {
         RuleMiner rules = RuleMiner.of(0.05, 0.3);
         assertThat(rules.mine(Baskets.fromOrders(fromPlatform.lines())))
                 .isEqualTo(rules.mine(Baskets.fromOrders(fromFile.lines())));
+
+        HttpResponse<String> reimported = send(HttpRequest.newBuilder(uri("/api/v1/imports/orders"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(export.body())).build());
+        assertThat(reimported.body()).as("the export imported again changes nothing")
+                .contains("\"accepted\":0,").contains("\"rejected\":0,")
+                .contains("\"duplicates\":" + fromPlatform.lines().size() + ",");
     }
 
     @Test

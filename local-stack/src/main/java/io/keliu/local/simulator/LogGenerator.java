@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
-/** System log lines of the shop: API requests, user actions and now and then an error. */
+/** System log lines of the shop: API requests, user actions, now and then an error, and an incident every hour. */
 final class LogGenerator {
     private static final List<String> API_PATHS = List.of(
             "GET /api/v1/products", "GET /api/v1/orders", "POST /api/v1/orders", "GET /api/v1/cart",
@@ -20,6 +20,9 @@ final class LogGenerator {
     private static final Weighted<LogType> TYPES = Weighted.<LogType>of()
             .add(60, LogType.API_REQUEST).add(30, LogType.USER_ACTION).add(10, LogType.SYSTEM_ERROR);
 
+    /** During an incident most lines are errors: a spike order-analytics-service alerts on. */
+    private static final double INCIDENT_ERROR_SHARE = 0.7;
+
     private final String runTag;
     private long sequence;
 
@@ -28,7 +31,8 @@ final class LogGenerator {
     }
 
     Draft next(LocalDateTime time, RandomGenerator random) {
-        LogType type = TYPES.draw(random);
+        LogType type = incident(time) && random.nextDouble() < INCIDENT_ERROR_SHARE ? LogType.SYSTEM_ERROR
+                : TYPES.draw(random);
         String logId = "L-" + runTag + "-" + String.format("%08d", ++sequence);
         return Draft.of(Topics.RAW_LOGS, logId)
                 .put("log_id", logId)
@@ -37,6 +41,14 @@ final class LogGenerator {
                 .put("message", message(type, random))
                 .put("logged_at", Timestamps.writeMillis(time.plusNanos(random.nextInt(1_000_000_000))))
                 .put("source", source(type).name());
+    }
+
+    /**
+     * Every hour from minute 20 to 22 the shop has an incident, so that a trial sees an alert (FIRING, then
+     * RESOLVED) delivered at least once an hour.
+     */
+    static boolean incident(LocalDateTime time) {
+        return time.getMinute() >= 20 && time.getMinute() < 23;
     }
 
     private static LogLevel level(LogType type, RandomGenerator random) {

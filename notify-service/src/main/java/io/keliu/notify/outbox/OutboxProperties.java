@@ -10,13 +10,14 @@ import java.time.Duration;
  * @param backoffBase      the wait after the first failure; it doubles each time, up to {@code backoffCap}, and a
  *                         random part of it (jitter) is left out so that retries of many notifications spread
  * @param claimLease       how long a notification may stay SENDING before it counts as interrupted (a crash)
- * @param robotPerMinute   messages per minute one WeCom robot accepts; more are merged into fewer messages
+ * @param robotPerMinute   messages one WeCom robot accepts per {@code robotWindow}; more are merged into fewer
+ * @param robotWindow      WeCom's window for that limit, one minute (shorter only in tests)
  * @param parallelSends    provider calls in flight at once
  */
 @ConfigurationProperties("keliu.notify.outbox")
 public record OutboxProperties(Duration pollInterval, Integer batchSize, Integer maxAttempts, Duration backoffBase,
                                Duration backoffCap, Duration claimLease, Integer robotPerMinute,
-                               Integer parallelSends) {
+                               Duration robotWindow, Integer parallelSends) {
     public OutboxProperties {
         pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
         batchSize = batchSize == null ? 200 : batchSize;
@@ -25,6 +26,7 @@ public record OutboxProperties(Duration pollInterval, Integer batchSize, Integer
         backoffCap = backoffCap == null ? Duration.ofMinutes(5) : backoffCap;
         claimLease = claimLease == null ? Duration.ofMinutes(2) : claimLease;
         robotPerMinute = robotPerMinute == null ? 20 : robotPerMinute;
+        robotWindow = robotWindow == null ? Duration.ofMinutes(1) : robotWindow;
         parallelSends = parallelSends == null ? 32 : parallelSends;
     }
 }

@@ -61,7 +61,7 @@ public class OutboxSender implements SmartLifecycle {
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
-        this.robots = new RobotRateLimit(properties.robotPerMinute());
+        this.robots = new RobotRateLimit(properties.robotPerMinute(), properties.robotWindow());
         this.inFlight = new Semaphore(properties.parallelSends());
     }
 

@@ -7,14 +7,15 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What each WeCom robot has been sent in the last minute (a sliding window per webhook, by its hash). */
+/** What each WeCom robot has been sent in the last window (a sliding window per webhook, by its hash). */
 final class RobotRateLimit {
-    private static final Duration WINDOW = Duration.ofMinutes(1);
     private final int perMinute;
+    private final Duration window;
     private final Map<String, Deque<Instant>> sent = new HashMap<>();
 
-    RobotRateLimit(int perMinute) {
+    RobotRateLimit(int perMinute, Duration window) {
         this.perMinute = perMinute;
+        this.window = window;
     }
 
     synchronized int remaining(String robot, Instant now) {
@@ -28,12 +29,12 @@ final class RobotRateLimit {
     /** When the robot may take a message again. */
     synchronized Instant nextFree(String robot, Instant now) {
         Deque<Instant> window = window(robot, now);
-        return window.size() < perMinute ? now : window.peekFirst().plus(WINDOW);
+        return window.size() < perMinute ? now : window.peekFirst().plus(this.window);
     }
 
     private Deque<Instant> window(String robot, Instant now) {
         Deque<Instant> window = sent.computeIfAbsent(robot, key -> new ArrayDeque<>());
-        while (!window.isEmpty() && !window.peekFirst().isAfter(now.minus(WINDOW))) {
+        while (!window.isEmpty() && !window.peekFirst().isAfter(now.minus(this.window))) {
             window.removeFirst();
         }
         return window;
