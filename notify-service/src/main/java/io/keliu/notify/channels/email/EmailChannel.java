@@ -12,6 +12,7 @@ import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +24,11 @@ public class EmailChannel implements Channel {
     private final JavaMailSender mail;
     private final EmailProperties properties;
 
-    /** The mail sender exists only when {@code spring.mail.host} is set; without it the channel is off. */
+    /** Without an SMTP host ({@code spring.mail.host} unset or blank) the channel is off. */
     public EmailChannel(ObjectProvider<JavaMailSender> mail, EmailProperties properties) {
-        this.mail = mail.getIfAvailable();
+        JavaMailSender sender = mail.getIfAvailable();
+        boolean noHost = sender instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank());
+        this.mail = noHost ? null : sender;
         this.properties = properties;
     }
 

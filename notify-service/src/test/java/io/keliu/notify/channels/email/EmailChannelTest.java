@@ -57,6 +57,10 @@ class EmailChannelTest {
         EmailChannel off = new EmailChannel(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
                 new EmailProperties(null));
         assertThat(off.availability().on()).isFalse();
+        StaticListableBeanFactory blankHost = new StaticListableBeanFactory();
+        blankHost.addBean("mail", new JavaMailSenderImpl());
+        assertThat(new EmailChannel(blankHost.getBeanProvider(JavaMailSender.class), new EmailProperties(null))
+                .availability().on()).as("KELIU_MAIL_HOST empty").isFalse();
         assertThat(off.send(Messages.to(ChannelKind.EMAIL, "a@b.c", "x")))
                 .isInstanceOfSatisfying(SendResult.Failed.class, failed -> assertThat(failed.retryable()).isFalse());
     }
