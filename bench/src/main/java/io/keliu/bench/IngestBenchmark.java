@@ -140,8 +140,8 @@ public final class IngestBenchmark {
         Process gateway = ImportRun.startGateway(out, option("gateway-jar", "gateway/target/gateway-0.1.0-SNAPSHOT.jar"),
                 Integer.parseInt(option("gateway-port", "18080")), ingestUrl, jvmArgs("gateway-jvm-args"));
         try {
-            ImportRun.awaitHealthy(ingestUrl);
-            ImportRun.awaitHealthy(gatewayUrl);
+            ImportRun.awaitHealthy(ingestUrl, false);
+            ImportRun.awaitHealthy(gatewayUrl, true);
             new ImportRun(out, run, option("keliu", "bin/keliu"), ingestUrl, gatewayUrl, ingest.pid(), gateway.pid())
                     .measure(Long.parseLong(option("imports", "500000")));
         } finally {
