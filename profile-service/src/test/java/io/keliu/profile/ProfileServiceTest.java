@@ -249,6 +249,50 @@ class ProfileServiceTest {
         assertThat(failed.at("/error").asString()).contains("bought on more than one day up to 1997-01-02");
         assertThat(api.get("/api/v1/models/clv").json().at("/bgnbd/r").asDouble())
                 .as("the previous results stay").isCloseTo(bgnbd.model().r(), within(1e-9));
+
+        assertAlertsOfARefitMatchTheSegmentsBeforeAndAfter(api, segments);
+    }
+
+    /** A second refit, three months earlier: every segment-shift alert states the sizes of both refits. */
+    private void assertAlertsOfARefitMatchTheSegmentsBeforeAndAfter(Api api, JsonNode before) {
+        assertThat(refit(api, "/api/v1/refits?calibrationEnd=1997-06-30&horizonDays=364").at("/status").asString())
+                .isEqualTo("DONE");
+        JsonNode after = api.get("/api/v1/segments").json();
+        java.util.Map<Integer, Integer> sizeBefore = new java.util.HashMap<>();
+        before.forEach(s -> sizeBefore.put(s.at("/id").asInt(), s.at("/size").asInt()));
+        List<JsonNode> shifts = new ArrayList<>();
+        for (JsonNode s : after) {
+            Integer was = sizeBefore.get(s.at("/id").asInt());
+            if (was != null && Math.abs(s.at("/size").asInt() - was) > 0.2 * was) {
+                shifts.add(s);
+            }
+        }
+        List<JsonNode> alerts = new ArrayList<>();
+        try (org.apache.kafka.clients.consumer.Consumer<String, byte[]> reader =
+                     io.keliu.testsupport.TopicReaders.fromEarliest(broker, "alerts-test", Topics.ALERTS)) {
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofSeconds(2)).until(() -> {
+                reader.poll(Duration.ofMillis(500)).forEach(r -> alerts.add(
+                        tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.value())));
+                return alerts.stream().filter(a -> a.at("/type").asString().equals("customers.segment-shift"))
+                        .count() >= shifts.size();
+            });
+        }
+        List<JsonNode> shiftAlerts = alerts.stream()
+                .filter(a -> a.at("/type").asString().equals("customers.segment-shift")).toList();
+        assertThat(shiftAlerts).hasSameSizeAs(shifts);
+        for (JsonNode shifted : shifts) {
+            JsonNode alert = shiftAlerts.stream().filter(a -> a.at("/labels/segment").asString()
+                    .equals(shifted.at("/id").asString())).findFirst().orElseThrow();
+            assertThat(alert.at("/values/observed").asInt()).isEqualTo(shifted.at("/size").asInt());
+            assertThat(alert.at("/values/expected").asInt()).isEqualTo(sizeBefore.get(shifted.at("/id").asInt()));
+            assertThat(alert.at("/status").asString()).isEqualTo("FIRING");
+            assertThat(alert.at("/summary/zhCN").asString()).isNotBlank();
+            assertThat(alert.at("/summary/en").asString()).isNotBlank();
+        }
+        assertThat(alerts).allSatisfy(a -> {
+            assertThat(a.at("/source").asString()).isEqualTo("profile-service");
+            assertThat(a.at("/type").asString()).isIn("customers.segment-shift", "customers.valuable-at-risk");
+        });
     }
 
     private static JsonNode refit(Api api, String request) {
