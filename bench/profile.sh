@@ -45,7 +45,7 @@ events=$(bench produce --bootstrap localhost:29092 "$@" | tail -1)
 echo "produced $events change events" >&2
 
 KELIU_DB_URL=jdbc:postgresql://localhost:25432/postgres KELIU_DB_USER=postgres KELIU_DB_PASSWORD=postgres \
-KELIU_KAFKA_BOOTSTRAP=localhost:29092 KELIU_REFIT_CRON=- SERVER_PORT=28082 \
+KELIU_KAFKA_BOOTSTRAP=localhost:29092 KELIU_REFIT_CRON=- KELIU_REFIT_FIRSTREFITEVERY=PT100H SERVER_PORT=28082 \
   "$JAVA_HOME/bin/java" -Xmx2g -jar profile-service/target/profile-service-0.1.0-SNAPSHOT.jar \
   > bench/out/profile-service.log 2>&1 &
 pids+=($!)

@@ -139,8 +139,8 @@ public final class ProfileBenchmark {
             }
             if (applied >= events) {
                 double seconds = (System.nanoTime() - first) / 1e9;
-                System.out.printf("| projection, %,d change events (order lines of %s) | %,.0f events/s (%.1f s) | |%n",
-                        events - appliedAtFirst, "customers", (events - appliedAtFirst) / seconds, seconds);
+                System.out.printf("| projection, %,d change events of order lines | %,.0f events/s (%.1f s) | |%n",
+                        events - appliedAtFirst, (events - appliedAtFirst) / seconds, seconds);
                 return;
             }
             Thread.sleep(200);
