@@ -72,6 +72,12 @@ public class LiveStream {
         emitter.onTimeout(() -> clients.remove(emitter));
         emitter.onError(error -> clients.remove(emitter));
         sender.execute(() -> {
+            try {
+                // sends the headers at once, so that a client (or proxy) knows the stream is open before any event
+                emitter.send(SseEmitter.event().comment("connected"));
+            } catch (IOException | IllegalStateException gone) {
+                return;
+            }
             List<StreamEvent> missed = missedSince(lastEventId);
             for (StreamEvent event : missed) {
                 if (!send(emitter, event)) {

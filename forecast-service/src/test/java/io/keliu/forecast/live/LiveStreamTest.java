@@ -57,6 +57,12 @@ class LiveStreamTest {
     void anOrderReachesTheStreamAndTheLiveMinutesAndAReconnectReplaysWhatWasMissed() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         try {
+            long opened = System.nanoTime();
+            HttpResponse<java.io.InputStream> headers = client.send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + port + "/api/v1/traffic/stream")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(headers.statusCode()).as("the stream opens before any event").isEqualTo(200);
+            assertThat(System.nanoTime() - opened).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(20));
             BlockingQueue<Event> events = listen(client, null);
             Thread.sleep(500);
             send(order("LIVE-1", "广东省", Channel.WECHAT, "25.50"));
