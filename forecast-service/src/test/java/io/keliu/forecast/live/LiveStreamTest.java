@@ -59,7 +59,8 @@ class LiveStreamTest {
         try {
             long opened = System.nanoTime();
             HttpResponse<java.io.InputStream> headers = client.send(HttpRequest.newBuilder(URI.create(
-                    "http://localhost:" + port + "/api/v1/traffic/stream")).build(),
+                    "http://localhost:" + port + "/api/v1/traffic/stream"))
+                            .header("Authorization", GatewayTokens.bearer(Role.OPS)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(headers.statusCode()).as("the stream opens before any event").isEqualTo(200);
             assertThat(System.nanoTime() - opened).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(20));
