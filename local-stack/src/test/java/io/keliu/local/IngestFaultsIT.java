@@ -2,6 +2,7 @@ package io.keliu.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keliu.contracts.v1.Role;
 import io.keliu.contracts.v1.Topics;
 import io.keliu.local.kafka.LocalBroker;
 import io.keliu.local.kafka.TopicSetup;
@@ -9,6 +10,7 @@ import io.keliu.local.postgres.LocalPostgres;
 import io.keliu.local.services.ServiceJars;
 import io.keliu.local.services.ServiceProcess;
 import io.keliu.local.services.ServiceSpec;
+import io.keliu.testsupport.GatewayTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -88,7 +90,8 @@ class IngestFaultsIT {
         startBroker();
         ingestSpec = new ServiceSpec("ingest-service", FreePorts.any(), Map.of(
                 "KELIU_DB_URL", LocalPostgres.jdbcUrl(postgresPort), "KELIU_DB_USER", LocalPostgres.USER,
-                "KELIU_DB_PASSWORD", LocalPostgres.PASSWORD, "KELIU_KAFKA_BOOTSTRAP", bootstrap()));
+                "KELIU_DB_PASSWORD", LocalPostgres.PASSWORD, "KELIU_KAFKA_BOOTSTRAP", bootstrap(),
+                "KELIU_GATEWAY_JWKS_URL", GatewayTokens.jwkSetUri()));
         startIngest();
     }
 
@@ -253,6 +256,7 @@ class IngestFaultsIT {
         long bytesPerSecond = (long) body.length * linesPerSecond / IMPORT_LINES;
         return HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + ingestSpec.port()
                                 + "/api/v1/imports/orders")).header("Content-Type", "text/csv")
+                        .header("Authorization", GatewayTokens.bearer(Role.OPS))
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Throttled(body, bytesPerSecond)))
                         .build(), HttpResponse.BodyHandlers.ofString());
     }
