@@ -1,5 +1,7 @@
 package io.keliu.cli.imports;
 
+import io.keliu.cli.ApiKeys;
+
 import io.keliu.cli.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,21 +88,9 @@ public final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String apiKey() throws IOException {
-        if (apiKey != null && !apiKey.isBlank()) {
-            return apiKey.strip();
-        }
-        Path localKey = dataDirectory.resolve("admin-api-key");
-        if (isLocal(server) && Files.isReadable(localKey)) {
-            return Files.readString(localKey).strip();
-        }
-        throw new UserInputException("no API key: pass --api-key KEY or set KELIU_API_KEY (an administrator creates"
-                + " keys with POST /api/v1/api-keys; the local stack keeps its admin key in " + localKey + ")");
-    }
-
-    private static boolean isLocal(URI server) {
-        String host = server.getHost();
-        return "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+    private String apiKey() {
+        return ApiKeys.resolve(apiKey, dataDirectory, server)
+                .orElseThrow(() -> new UserInputException("no API key: " + ApiKeys.hint(dataDirectory)));
     }
 
     static String contentType(Path file) {
