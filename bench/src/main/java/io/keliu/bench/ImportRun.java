@@ -1,5 +1,8 @@
 package io.keliu.bench;
 
+import io.keliu.contracts.v1.Role;
+import io.keliu.testsupport.GatewayTokens;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +26,8 @@ import java.util.regex.Pattern;
  * machine shared with other work that is the figure that says what the gateway costs.
  */
 final class ImportRun {
+    /** The admin API key the benchmark's gateway is started with. */
+    static final String GATEWAY_API_KEY = "keliu-bench-" + UUID.randomUUID();
     private static final Pattern COUNT = Pattern.compile("\"(accepted|rejected|duplicates|repeatedRows)\":(\\d+)");
 
     private final Path out;
@@ -43,15 +49,24 @@ final class ImportRun {
         this.gatewayUrl = gatewayUrl;
     }
 
-    /** Starts the gateway jar in front of ingest-service; its log goes to bench/out/gateway.log. */
-    static Process startGateway(Path out, String jar, int port, String ingestUrl, List<String> jvmArgs)
-            throws IOException {
+    /**
+     * Starts the gateway jar in front of ingest-service; its log goes to bench/out/gateway.log. It signs with the key
+     * ingest-service trusts ({@link GatewayTokens}) and accepts {@link #GATEWAY_API_KEY}.
+     *
+     * @param database the gateway's database and broker settings
+     */
+    static Process startGateway(Path out, String jar, int port, String ingestUrl, List<String> jvmArgs,
+                                Map<String, String> database) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(Map.of("SERVER_PORT", Integer.toString(port), "KELIU_INGEST_URL", ingestUrl));
+        builder.environment().putAll(database);
+        builder.environment().putAll(Map.of("SERVER_PORT", Integer.toString(port), "KELIU_INGEST_URL", ingestUrl,
+                "KELIU_GATEWAY_SIGNING_KEY", GatewayTokens.signingJwk(), "KELIU_ADMIN_API_KEY", GATEWAY_API_KEY,
+                "KELIU_ADMIN_PASSWORD", UUID.randomUUID().toString(),
+                "KELIU_SECRETS_DIR", out.resolve("gateway-secrets").toString()));
         builder.redirectErrorStream(true).redirectOutput(out.resolve("gateway.log").toFile());
         return builder.start();
     }
@@ -119,8 +134,10 @@ final class ImportRun {
         CpuAccounting cpu = CpuAccounting.start(ingestPid);
         double gatewayBefore = cpuSeconds(gatewayPid);
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(keliu, "import", "orders", csv.toString(), "--server", server)
-                .redirectOutput(summary.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder importer = new ProcessBuilder(keliu, "import", "orders", csv.toString(), "--server", server);
+        importer.environment().put("KELIU_API_KEY", server.equals(gatewayUrl) ? GATEWAY_API_KEY
+                : GatewayTokens.token("bench", Role.ADMIN));
+        Process process = importer.redirectOutput(summary.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException("bin/keliu import failed; see " + summary);
         }

@@ -1,6 +1,8 @@
 package io.keliu.bench;
 
+import io.keliu.contracts.v1.Role;
 import io.keliu.contracts.v1.Topics;
+import io.keliu.testsupport.GatewayTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -138,7 +140,9 @@ public final class IngestBenchmark {
         String gatewayUrl = "http://localhost:" + option("gateway-port", "18080");
         Process ingest = startIngest();
         Process gateway = ImportRun.startGateway(out, option("gateway-jar", "gateway/target/gateway-0.1.0-SNAPSHOT.jar"),
-                Integer.parseInt(option("gateway-port", "18080")), ingestUrl, jvmArgs("gateway-jvm-args"));
+                Integer.parseInt(option("gateway-port", "18080")), ingestUrl, jvmArgs("gateway-jvm-args"),
+                Map.of("KELIU_DB_URL", jdbcUrl(), "KELIU_DB_USER", "postgres", "KELIU_DB_PASSWORD", "postgres",
+                        "KELIU_KAFKA_BOOTSTRAP", option("bootstrap", "localhost:19092")));
         try {
             ImportRun.awaitHealthy(ingestUrl, false);
             ImportRun.awaitHealthy(gatewayUrl, true);
@@ -193,6 +197,7 @@ public final class IngestBenchmark {
         builder.environment().putAll(Map.of("SERVER_PORT", option("ingest-port", "18081"),
                 "KELIU_DB_URL", jdbcUrl(), "KELIU_DB_USER", "postgres", "KELIU_DB_PASSWORD", "postgres",
                 "KELIU_KAFKA_BOOTSTRAP", option("bootstrap", "localhost:19092"),
+                "KELIU_GATEWAY_JWKS_URL", GatewayTokens.jwkSetUri(),
                 "SPRING_KAFKA_CONSUMER_GROUP_ID", group(),
                 "LOGGING_LEVEL_IO_KELIU_INGEST", option("ingest-log-level", "INFO")));
         builder.redirectErrorStream(true).redirectOutput(out.resolve("ingest.log").toFile());
@@ -287,9 +292,10 @@ public final class IngestBenchmark {
 
     private double timeImport(Path csv) throws Exception {
         long started = System.nanoTime();
-        Process keliu = new ProcessBuilder(option("keliu", "bin/keliu"), "import", "orders", csv.toString(),
-                "--server", "http://localhost:" + option("ingest-port", "18081"))
-                .redirectErrorStream(false).redirectOutput(out.resolve("import-summary.json").toFile())
+        ProcessBuilder importer = new ProcessBuilder(option("keliu", "bin/keliu"), "import", "orders", csv.toString(),
+                "--server", "http://localhost:" + option("ingest-port", "18081"));
+        importer.environment().put("KELIU_API_KEY", GatewayTokens.token("bench", Role.ADMIN));
+        Process keliu = importer.redirectErrorStream(false).redirectOutput(out.resolve("import-summary.json").toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         if (keliu.waitFor() != 0) {
             throw new IllegalStateException("bin/keliu import failed; see " + out.resolve("import-summary.json"));

@@ -81,6 +81,14 @@ public final class GatewayTokens {
                 .build()).serialize();
     }
 
+    /**
+     * The private signing key as a JWK, for a gateway started outside the test (a benchmark's) that must sign tokens
+     * the services verify against {@link #jwkSetUri()} ({@code KELIU_GATEWAY_SIGNING_KEY}).
+     */
+    public static String signingJwk() {
+        return GATEWAY_KEY.toJSONString();
+    }
+
     public static String jwkSetUri() {
         return "http://localhost:" + JWKS.getAddress().getPort() + GatewayToken.JWKS_PATH;
     }
