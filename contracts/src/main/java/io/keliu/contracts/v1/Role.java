@@ -14,7 +14,12 @@ public enum Role {
     /** API only, scoped by the roles of its key. */
     INTEGRATOR,
     /** Actuator details, metrics and Prometheus scraping. */
-    METRICS;
+    METRICS,
+    /**
+     * A grant on top of another role: unmasked personal data (phone, email, address) in customer views and audience
+     * exports. ADMIN sees it anyway.
+     */
+    PII;
 
     public String authority() {
         return "ROLE_" + name();

@@ -1,5 +1,6 @@
 package io.keliu.profile.web;
 
+import io.keliu.contracts.v1.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -8,12 +9,12 @@ import org.springframework.stereotype.Component;
 import java.util.Set;
 
 /**
- * Phone, email and address are shown only to callers whose role may see personal data: ADMIN, or a role granted
- * {@code PII}. Everybody else gets them masked, keeping only the start (a province and city of an address).
+ * Phone, email and address are shown only to callers whose role may see personal data: ADMIN, or a caller granted
+ * {@link Role#PII}. Everybody else gets them masked, keeping only the start (a province and city of an address).
  */
 @Component
 public class PiiPolicy {
-    private static final Set<String> SEE_PII = Set.of("ROLE_ADMIN", "ROLE_PII", "PII", "SCOPE_pii");
+    private static final Set<String> SEE_PII = Set.of(Role.ADMIN.authority(), Role.PII.authority());
     private static final int KEPT = 6;
 
     public boolean callerMaySee() {
