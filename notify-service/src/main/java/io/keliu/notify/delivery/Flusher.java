@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * has changed status, at most every group interval, and again every repeat interval while they fire. Silenced and
  * inhibited alerts are left out (and told once the silence or the inhibiting alert ends); inside a subscription's
  * quiet hours the group waits for their end unless a CRITICAL alert may break through. The notifications are
- * committed to the outbox in the same transaction as the group's new state.
+ * committed to the outbox in the same transaction as the group's new state. Runs every flush interval for the groups
+ * that fall due by time, and at once after the alert consumer has taken new alerts.
  */
 @Component
 public class Flusher {
