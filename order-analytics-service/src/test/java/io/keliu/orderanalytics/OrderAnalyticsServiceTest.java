@@ -152,6 +152,21 @@ class OrderAnalyticsServiceTest {
             }
         }
         assertThat(sum).isEqualByComparingTo("1438.58");
+        BigDecimal totals = BigDecimal.ZERO;
+        for (JsonNode series : byChannel.get("series")) {
+            JsonNode total = series.get("total");
+            BigDecimal net = BigDecimal.ZERO;
+            long orders = 0;
+            for (JsonNode point : series.get("points")) {
+                net = net.add(point.get("netRevenue").decimalValue());
+                orders += point.get("orders").asLong();
+            }
+            assertThat(total.get("netRevenue").decimalValue()).as(series.get("group").asString())
+                    .isEqualByComparingTo(net);
+            assertThat(total.get("orders").asLong()).isEqualTo(orders);
+            totals = totals.add(total.get("netRevenue").decimalValue());
+        }
+        assertThat(totals).isEqualByComparingTo("1438.58");
         JsonNode hours = get("/api/v1/orders/report?from=2024-12-01&to=2024-12-01&granularity=hour");
         BigDecimal hourly = BigDecimal.ZERO;
         for (JsonNode point : hours.get("series").get(0).get("points")) {
@@ -250,9 +265,14 @@ class OrderAnalyticsServiceTest {
             }
             producer.flush();
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get(
-                "/api/v1/logs/report?from=2024-12-02&to=2024-12-02&granularity=day&groupBy=level")
-                .get("series").findValues("lines").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(72));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            long lines = 0;
+            for (JsonNode series : get("/api/v1/logs/report?from=2024-12-02&to=2024-12-02&granularity=day"
+                    + "&groupBy=level").get("series")) {
+                lines += series.get("points").findValues("lines").stream().mapToLong(JsonNode::asLong).sum();
+            }
+            assertThat(lines).isEqualTo(72);
+        });
         JsonNode top = get("/api/v1/logs/top-errors?from=2024-12-02&to=2024-12-02&limit=2");
         assertThat(top.findValuesAsString("template")).containsExactly("db pool exhausted",
                 "payment gateway timeout after <n> ms for order <id>");
@@ -260,6 +280,29 @@ class OrderAnalyticsServiceTest {
         JsonNode day = get("/api/v1/logs/report?from=2024-12-02&to=2024-12-02&granularity=day").get("series")
                 .get(0).get("points").get(0);
         assertThat(day.get("errorRate").asDouble()).isEqualTo(42.0 / 72);
+        JsonNode hourTotal = get("/api/v1/logs/report?from=2024-12-02&to=2024-12-02&groupBy=source").get("series")
+                .get(0).get("total");
+        assertThat(hourTotal.get("lines").asLong()).isEqualTo(72);
+        assertThat(hourTotal.get("warningRate").asDouble()).isZero();
+        assertThat(get("/api/v1/logs/top-errors?from=2024-12-02&to=2024-12-02&source=client")).isEmpty();
+        assertThat(get("/api/v1/logs/top-errors?from=2024-12-02&to=2024-12-02&source=API")).hasSize(2);
+
+        // 30 minutes of one error each, then 12 at 10:00 (Shanghai): 12 > 3 × 1.0 and ≥ 5, 10:01 is back to none
+        JsonNode history = get("/api/v1/logs/spikes?from=2024-12-02T09:00&to=2024-12-02T11:00");
+        assertThat(history.get("spikes")).singleElement().satisfies(spike -> {
+            assertThat(spike.get("source").asString()).isEqualTo("API");
+            assertThat(spike.get("startsAt").asString()).isEqualTo("2024-12-02T10:00+08:00");
+            assertThat(spike.get("endsAt").asString()).isEqualTo("2024-12-02T10:01+08:00");
+            assertThat(spike.get("minutes").asLong()).isEqualTo(1);
+            assertThat(spike.get("peakErrors").asLong()).isEqualTo(12);
+            assertThat(spike.get("baselineAtPeak").asDouble()).isEqualTo(1.0);
+            assertThat(spike.get("thresholdAtPeak").asDouble()).isEqualTo(3.0);
+        });
+        JsonNode lasting = get("/api/v1/logs/spikes?from=2024-12-02T10:00&to=2024-12-02T10:01").get("spikes").get(0);
+        assertThat(lasting.path("endsAt").isNull() || lasting.path("endsAt").isMissingNode())
+                .as("a spike lasting to the range's end has no end").isTrue();
+        assertThat(get("/api/v1/logs/spikes?from=2024-12-02&to=2024-12-02&source=SERVER").get("spikes")).isEmpty();
+        assertThat(status("/api/v1/logs/spikes?source=printer")).isEqualTo(400);
 
         assertThat(spikes.check(spikeMinute.minus(1, ChronoUnit.MINUTES))).isEmpty();
         assertThat(spikes.check(spikeMinute)).singleElement()
@@ -281,6 +324,9 @@ class OrderAnalyticsServiceTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(get("/api/v1/reports").findValuesAsString("id")).contains(id);
+        assertThat(get("/api/v1/reports?kind=custom").findValuesAsString("id")).contains(id);
+        assertThat(get("/api/v1/reports?kind=daily").findValuesAsString("id")).doesNotContain(id);
+        assertThat(status("/api/v1/reports?kind=hourly")).isEqualTo(400);
         assertThat(alertsOnTopic("reports.published", 1).getFirst().get("severity").asString()).isEqualTo("INFO");
     }
 

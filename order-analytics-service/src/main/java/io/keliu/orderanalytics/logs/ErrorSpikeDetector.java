@@ -47,8 +47,7 @@ public class ErrorSpikeDetector {
     /** Checks the minute starting at {@code minute}; returns the alerts it published. */
     public synchronized List<Alert> check(Instant minute) {
         Map<String, Long> observed = errors(minute, minute.plus(1, ChronoUnit.MINUTES));
-        long baselineMinutes = properties.baseline().toMinutes();
-        Map<String, Long> before = errors(minute.minus(baselineMinutes, ChronoUnit.MINUTES), minute);
+        Map<String, Long> before = errors(minute.minus(properties.baselineMinutes(), ChronoUnit.MINUTES), minute);
         Map<String, Instant> firing = new HashMap<>();
         jdbc.query("SELECT source, starts_at FROM log_spikes",
                 row -> {
@@ -59,9 +58,10 @@ public class ErrorSpikeDetector {
         List<Alert> published = new ArrayList<>();
         for (String source : sources) {
             long errors = observed.getOrDefault(source, 0L);
-            double baseline = (double) before.getOrDefault(source, 0L) / baselineMinutes;
-            double threshold = properties.factor() * Math.max(baseline, 1.0 / baselineMinutes);
-            boolean spike = errors >= properties.minErrors() && errors > threshold;
+            long baselineErrors = before.getOrDefault(source, 0L);
+            double baseline = properties.baselinePerMinute(baselineErrors);
+            double threshold = properties.threshold(baselineErrors);
+            boolean spike = properties.isSpike(errors, baselineErrors);
             Instant startsAt = firing.get(source);
             if (spike && startsAt == null) {
                 jdbc.update("INSERT INTO log_spikes (source, starts_at) VALUES (?, ?)", source,
@@ -100,6 +100,6 @@ public class ErrorSpikeDetector {
                         + "%.1f".formatted(baseline) + " 条。",
                         "Source " + source + ": " + perMinute + "."),
                 Map.of("observed", (double) errors, "expected", baseline, "upper", threshold),
-                startsAt, endsAt, "/system?source=" + source);
+                startsAt, endsAt, "/logs?source=" + source);
     }
 }

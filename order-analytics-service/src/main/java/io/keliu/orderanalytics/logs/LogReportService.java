@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,8 @@ public class LogReportService {
                             List<Series> series) {
     }
 
-    public record Series(String group, List<Point> points) {
+    /** @param total the lines of the group over the whole range (its start is the first bucket's) */
+    public record Series(String group, Point total, List<Point> points) {
     }
 
     public record Point(String start, long lines, long errors, long warnings, Double errorRate, Double warningRate) {
@@ -90,13 +92,19 @@ public class LogReportService {
                                     row.getLong("errors"), row.getLong("warnings")});
                 }, granularity.name().toLowerCase(Locale.ROOT), Timestamp.from(first), Timestamp.from(range.to()));
         List<Series> series = new ArrayList<>();
-        groups.forEach((name, counts) -> series.add(new Series(name, buckets.stream().map(start -> {
-            long[] n = counts.getOrDefault(start, new long[3]);
-            return new Point(start.atZone(zone).toOffsetDateTime().toString(), n[0], n[1], n[2],
-                    n[0] == 0 ? null : (double) n[1] / n[0], n[0] == 0 ? null : (double) n[2] / n[0]);
-        }).toList())));
+        groups.forEach((name, counts) -> {
+            long[] total = new long[3];
+            counts.values().forEach(n -> Arrays.setAll(total, i -> total[i] + n[i]));
+            series.add(new Series(name, point(first, total), buckets.stream()
+                    .map(start -> point(start, counts.getOrDefault(start, new long[3]))).toList()));
+        });
         return new LogReport(zone.getId(), granularity.word(), range.from().toString(), range.to().toString(),
                 groupBy == null ? null : groupBy.word(), series);
+    }
+
+    private Point point(Instant start, long[] n) {
+        return new Point(start.atZone(zone).toOffsetDateTime().toString(), n[0], n[1], n[2],
+                n[0] == 0 ? null : (double) n[1] / n[0], n[0] == 0 ? null : (double) n[2] / n[0]);
     }
 
     /** Lines, errors and warnings of the days the range touches. */
@@ -109,22 +117,27 @@ public class LogReportService {
                 (row, i) -> new long[]{row.getLong("lines"), row.getLong("errors"), row.getLong("warnings")},
                 Timestamp.from(range.from().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant()),
                 Timestamp.from(range.to()));
-        return new LogHealth(n[0], n[1], n[2], n[0] == 0 ? null : (double) n[1] / n[0], topErrors(range, topErrors));
+        return new LogHealth(n[0], n[1], n[2], n[0] == 0 ? null : (double) n[1] / n[0],
+                topErrors(range, null, topErrors));
     }
 
     public record LogHealth(long lines, long errors, long warnings, Double errorRate, List<TopError> topErrors) {
     }
 
-    /** The most frequent templates of ERROR and FATAL lines over the days the range touches. */
-    public List<TopError> topErrors(TimeRange range, int limit) {
+    /**
+     * The most frequent templates of ERROR and FATAL lines over the days the range touches.
+     *
+     * @param source only this source's lines; null for all
+     */
+    public List<TopError> topErrors(TimeRange range, String source, int limit) {
         return jdbc.query("""
                 SELECT template, level, source, sum(lines) AS lines, max(example) AS example FROM log_templates
-                WHERE level IN ('ERROR', 'FATAL') AND day >= ? AND day <= ?
+                WHERE level IN ('ERROR', 'FATAL') AND day >= ? AND day <= ? AND (?::text IS NULL OR source = ?)
                 GROUP BY template, level, source HAVING sum(lines) > 0
                 ORDER BY lines DESC, template LIMIT ?""",
                 (row, n) -> new TopError(row.getString("template"), row.getString("level"), row.getString("source"),
                         row.getLong("lines"), row.getString("example")),
                 Date.valueOf(range.from().atZone(zone).toLocalDate()),
-                Date.valueOf(range.to().minusNanos(1).atZone(zone).toLocalDate()), limit);
+                Date.valueOf(range.to().minusNanos(1).atZone(zone).toLocalDate()), source, source, limit);
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 public record OrderReport(String zone, String granularity, String from, String to, String groupBy,
                           List<Series> series, Compared comparedWith) {
 
-    public record Series(String group, List<Point> points) {
+    /** @param total the measures of the group over the whole range (its start is the first bucket's) */
+    public record Series(String group, Point total, List<Point> points) {
     }
 
     public record Compared(String compare, String from, String to, List<Series> series) {

@@ -95,8 +95,12 @@ public class OrderReportService {
                     }, dimension.parameter(), Date.valueOf(from), Date.valueOf(lastDay(range).plusDays(1)));
         }
         List<Series> series = new ArrayList<>();
-        groups.forEach((group, points) -> series.add(new Series(dimension == Dimension.ALL ? "all" : group,
-                buckets.stream().map(start -> point(start, points.getOrDefault(start, Measures.zero()))).toList())));
+        groups.forEach((group, points) -> {
+            Measures total = Measures.zero();
+            points.values().forEach(measures -> total.add(measures, 1));
+            series.add(new Series(dimension == Dimension.ALL ? "all" : group, point(buckets.getFirst(), total),
+                    buckets.stream().map(start -> point(start, points.getOrDefault(start, Measures.zero()))).toList()));
+        });
         return series;
     }
 

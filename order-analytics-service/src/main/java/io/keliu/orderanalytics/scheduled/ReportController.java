@@ -45,10 +45,15 @@ class ReportController {
     record RunRequest(String from, String to) {
     }
 
+    enum Kind implements Parameters.ApiWord { DAILY, WEEKLY, CUSTOM }
+
     @Operation(summary = "The stored reports, newest first")
     @GetMapping
-    List<ReportStore.Summary> list(@Parameter(description = "1–1000, default 50") @RequestParam(required = false) String limit) {
-        return store.list(Parameters.integer("limit", limit, 50, 1, 1000));
+    List<ReportStore.Summary> list(@Parameter(description = "daily, weekly or custom; default: all")
+                                   @RequestParam(required = false) String kind,
+                                   @Parameter(description = "1–1000, default 50") @RequestParam(required = false) String limit) {
+        Kind only = Parameters.word("kind", kind, Kind.class, null);
+        return store.list(only == null ? null : only.word(), Parameters.integer("limit", limit, 50, 1, 1000));
     }
 
     @Operation(summary = "One report as JSON, HTML or PDF")

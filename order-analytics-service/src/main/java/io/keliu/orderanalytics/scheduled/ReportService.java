@@ -109,6 +109,6 @@ public class ReportService {
                         "Cancelled orders " + current.cancelledOrders() + ", refunded orders "
                                 + current.refundedOrders() + ". Full report: /api/v1/reports/" + report.id()
                                 + "?format=pdf"),
-                values, report.createdAt(), null, "/reports/" + report.id());
+                values, report.createdAt(), null, "/orders?report=" + report.id());
     }
 }

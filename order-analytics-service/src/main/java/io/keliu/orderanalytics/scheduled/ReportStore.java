@@ -27,12 +27,13 @@ public class ReportStore {
                 id, kind, Timestamp.from(from), Timestamp.from(to), Timestamp.from(createdAt), json);
     }
 
-    public List<Summary> list(int limit) {
+    /** @param kind daily, weekly or custom; null for all */
+    public List<Summary> list(String kind, int limit) {
         return jdbc.query("SELECT id, kind, period_from, period_to, created_at FROM reports"
-                        + " ORDER BY created_at DESC, id LIMIT ?",
+                        + " WHERE ?::text IS NULL OR kind = ? ORDER BY created_at DESC, id LIMIT ?",
                 (row, n) -> new Summary(row.getString("id"), row.getString("kind"),
                         row.getTimestamp("period_from").toInstant(), row.getTimestamp("period_to").toInstant(),
-                        row.getTimestamp("created_at").toInstant()), limit);
+                        row.getTimestamp("created_at").toInstant()), kind, kind, limit);
     }
 
     public Optional<String> body(String id) {
