@@ -14,10 +14,14 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.CookieManager;
 import java.net.InetSocketAddress;
+import java.net.URLEncoder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +34,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +50,7 @@ class GatewayRoutingTest {
     /** The Authorization and Cookie headers of the last request the stand-in service received. */
     private static final AtomicReference<List<String>> FORWARDED = new AtomicReference<>();
     private static final Path SECRETS = secretsDirectory();
+    private static final HttpServer MAIL_CATCHER = mailCatcher();
 
     @LocalServerPort
     int port;
@@ -58,12 +65,14 @@ class GatewayRoutingTest {
         registry.add("KELIU_NOTIFY_URL", () -> "http://localhost:" + INGEST.getAddress().getPort());
         registry.add("KELIU_ADMIN_API_KEY", () -> ADMIN_KEY);
         registry.add("KELIU_SECRETS_DIR", SECRETS::toString);
+        registry.add("KELIU_MAIL_CATCHER_URL", () -> "http://localhost:" + MAIL_CATCHER.getAddress().getPort());
     }
 
     @AfterAll
     static void stop() {
         INGEST.stop(0);
         FORECAST.stop(0);
+        MAIL_CATCHER.stop(0);
     }
 
     @Test
@@ -99,6 +108,52 @@ class GatewayRoutingTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(zeros(size))).build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"received\":" + size + ",\"query\":\"charset=GBK\"}");
+    }
+
+    /** The dashboard's import: the file itself as the body of a signed-in browser's request with the CSRF header. */
+    @Test
+    void aSignedInBrowserUploadsAFileWithItsCsrfTokenAndWithoutOneIsRefused() throws Exception {
+        try (HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build()) {
+            String loginToken = csrfToken(browser);
+            HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + URLEncoder.encode(
+                            Files.readString(SECRETS.resolve("admin-password")), StandardCharsets.UTF_8)
+                            + "&_csrf=" + loginToken)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+            String csv = "order_id,user_id\nO1,U1\n";
+            HttpRequest.Builder upload = HttpRequest.newBuilder(uri("/api/v1/imports/orders?charset=GBK"))
+                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv));
+
+            FORWARDED.set(null);
+            assertThat(browser.send(upload.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+            assertThat(FORWARDED.get()).as("nothing forwarded without the token").isNull();
+
+            HttpResponse<String> imported = browser.send(upload.header("X-CSRF-TOKEN", csrfToken(browser)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(imported.statusCode()).isEqualTo(200);
+            assertThat(imported.body()).isEqualTo("{\"received\":" + csv.length() + ",\"query\":\"charset=GBK\"}");
+            assertThat(FORWARDED.get().get(0)).startsWith("Bearer ey");
+            assertThat(FORWARDED.get().get(1)).as("cookie").isNull();
+        }
+    }
+
+    @Test
+    void relaysTheLocalMailCatchersInboxNewestFirst() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/mail-catcher"))
+                .header("Authorization", "Bearer " + ADMIN_KEY).GET().build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode inbox = JsonMapper.builder().build().readTree(response.body());
+        String catcher = "http://localhost:" + MAIL_CATCHER.getAddress().getPort();
+        assertThat(inbox.get("page").asString()).isEqualTo(catcher);
+        assertThat(inbox.get("mailCount").asInt()).isEqualTo(2);
+        assertThat(inbox.get("mails").get(0).get("subject").asString()).isEqualTo("[科流] 测试消息");
+        assertThat(inbox.get("mails").get(0).get("to").asString()).isEqualTo("ops@example.com");
+        assertThat(inbox.get("mails").get(0).get("html").asString()).isEqualTo(catcher + "/api/mails/1");
+        assertThat(inbox.get("mails").get(1).get("index").asInt()).isZero();
+        assertThat(inbox.get("robotMessages").get(0).get("content").asString()).isEqualTo("**警告** 广东省");
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/mail-catcher")).GET().build()).statusCode())
+                .as("not without a login or key").isEqualTo(401);
     }
 
     @Test
@@ -205,6 +260,17 @@ class GatewayRoutingTest {
         }
     }
 
+    /** The CSRF token of the browser's session, from the login form's hidden field. */
+    private String csrfToken(HttpClient browser) throws Exception {
+        String page = browser.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher field = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>").matcher(page);
+        assertThat(field.find()).as(page).isTrue();
+        Matcher value = Pattern.compile("value=\"([^\"]+)\"").matcher(field.group());
+        assertThat(value.find()).isTrue();
+        return value.group(1);
+    }
+
     private static Supplier<InputStream> zeros(long size) {
         return () -> new InputStream() {
             long left = size;
@@ -273,6 +339,25 @@ class GatewayRoutingTest {
             });
             server.createContext("/actuator/health", exchange -> reply(exchange, "{\"status\":\"UP\"}"));
             server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Two mails and a robot message, in the JSON of local-stack's LocalMailCatcher (oldest first, as it lists them). */
+    private static HttpServer mailCatcher() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/api/mails", exchange -> reply(exchange, """
+                    [{"index":0,"receivedAt":"2026-12-01T06:00:00Z","from":"keliu@localhost","to":"a@example.com",
+                      "subject":"first","text":"one"},
+                     {"index":1,"receivedAt":"2026-12-01T06:05:00Z","from":"keliu@localhost","to":"ops@example.com",
+                      "subject":"[科流] 测试消息","text":"这是一条测试告警"}]"""));
+            server.createContext("/api/wecom", exchange -> reply(exchange, """
+                    [{"receivedAt":"2026-12-01T06:01:00Z","robot":"****0001","msgtype":"markdown",
+                      "content":"**警告** 广东省"}]"""));
             server.start();
             return server;
         } catch (IOException e) {

@@ -131,6 +131,12 @@ class GatewaySecurityTest {
                 + " where username = 'target'", Boolean.class)).isTrue();
         assertThat(call("GET", "/api/v1/audit?limit=50", ADMIN_KEY, null).body())
                 .contains("LOGIN_LOCKED_OUT", "LOGIN_FAILED", "\"remoteAddress\":\"127.0.0.1\"");
+        JsonNode lockOuts = JSON.readTree(call("GET", "/api/v1/audit?action=LOGIN_LOCKED_OUT", ADMIN_KEY, null).body());
+        assertThat(lockOuts).isNotEmpty().allSatisfy(entry ->
+                assertThat(entry.get("action").asString()).isEqualTo("LOGIN_LOCKED_OUT"));
+        HttpResponse<String> unknownAction = call("GET", "/api/v1/audit?action=LOGIN_MAYBE", ADMIN_KEY, null);
+        assertThat(unknownAction.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknownAction.body()).get("parameter").asString()).isEqualTo("action");
 
         call("PATCH", "/api/v1/users/target", ADMIN_KEY, "{\"password\":\"target-password-2\"}");
         assertThat(login("target", "target-password-2")).doesNotContain("error");

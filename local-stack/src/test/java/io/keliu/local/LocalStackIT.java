@@ -130,6 +130,9 @@ class LocalStackIT {
         String catcher = "http://localhost:" + settings.ports().mailWeb();
         assertThat(answerMentions(catcher + "/api/mails", "trial-" + run + "@example.com")).isTrue();
         assertThat(answerMentions(catcher + "/api/wecom", "广东省订单异常偏高 " + run)).isTrue();
+        // the dashboard's Alerts view reads the catcher through the gateway, which bin/keliu up told where it is
+        assertThat(answerMentions("http://localhost:" + settings.ports().gateway() + "/api/v1/mail-catcher",
+                "trial-" + run + "@example.com")).isTrue();
         assertThat(answerMentions("http://localhost:" + settings.ports().gateway()
                 + "/api/v1/notifications?status=SENT", "\"ACCEPTED\"")).isTrue();
     }

@@ -30,12 +30,16 @@ class AuditController {
     @GetMapping("/api/v1/audit")
     @Operation(summary = "The newest audit entries first")
     List<AuditView> audit(@Parameter(description = "How many entries, 1 to 1000")
-                          @RequestParam(defaultValue = "100") int limit) {
+                          @RequestParam(defaultValue = "100") int limit,
+                          @Parameter(description = "Only entries of this action")
+                          @RequestParam(required = false) AuditAction action) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "Parameter 'limit' must be between 1 and " + MAX_LIMIT + "; it is " + limit + ".");
         }
-        return entries.findAllByOrderByIdDesc(Limit.of(limit)).stream()
+        List<AuditEntry> newest = action == null ? entries.findAllByOrderByIdDesc(Limit.of(limit))
+                : entries.findAllByActionOrderByIdDesc(action, Limit.of(limit));
+        return newest.stream()
                 .map(entry -> new AuditView(entry.getId(), entry.getAt(), entry.getActor(), entry.getRemoteAddress(),
                         entry.getAction(), entry.getDetail()))
                 .toList();

@@ -8,4 +8,6 @@ import java.util.List;
 public interface AuditRepository extends JpaRepository<AuditEntry, Long> {
 
     List<AuditEntry> findAllByOrderByIdDesc(Limit limit);
+
+    List<AuditEntry> findAllByActionOrderByIdDesc(AuditAction action, Limit limit);
 }

@@ -57,6 +57,8 @@ public final class ServiceCatalog {
         environment.put("KELIU_ORDER_ANALYTICS_URL", "http://localhost:" + ports.orderAnalytics());
         environment.put("KELIU_NOTIFY_URL", "http://localhost:" + ports.notifyService());
         environment.put("KELIU_SECRETS_DIR", secretsDirectory.toString());
+        // the dashboard's Alerts view shows what the catcher caught
+        environment.put("KELIU_MAIL_CATCHER_URL", "http://localhost:" + ports.mailWeb());
         // the user's own choice of first password, if any, reaches the gateway as in docker-compose
         String password = System.getenv("KELIU_ADMIN_PASSWORD");
         if (password != null && !password.isBlank()) {
