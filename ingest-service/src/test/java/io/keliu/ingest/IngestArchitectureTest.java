@@ -25,5 +25,5 @@ class IngestArchitectureTest {
 
     @ArchTest
     static final ArchRule kindsDoNotKnowEachOther = slices()
-            .matching("io.keliu.ingest.(orders|profiles|logs)..").should().notDependOnEachOther();
+            .matching("io.keliu.ingest.(orders|profiles|logs|feedback)..").should().notDependOnEachOther();
 }

@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, GatewayTokensInitializer.class})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers", topics = {
-        Topics.RAW_ORDERS, Topics.RAW_PROFILES, Topics.RAW_LOGS, Topics.ORDERS, Topics.PROFILES, Topics.LOGS,
-        Topics.INGEST_DEAD_LETTER, Topics.ALERTS})
+        Topics.RAW_ORDERS, Topics.RAW_PROFILES, Topics.RAW_LOGS, Topics.RAW_FEEDBACK, Topics.ORDERS, Topics.PROFILES,
+        Topics.LOGS, Topics.FEEDBACK, Topics.INGEST_DEAD_LETTER, Topics.ALERTS})
 public @interface KeliuIntegrationTest {
 }

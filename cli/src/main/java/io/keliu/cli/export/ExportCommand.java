@@ -32,17 +32,18 @@ import java.util.concurrent.Callable;
  * {@code bin/keliu analytics} reads, and what {@code bin/keliu import} takes back without changing anything.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export the orders, profiles or logs a running platform holds, as CSV in the import format"
-                + " (UTF-8), to stdout: bin/keliu export orders > orders.csv")
+        description = "Export the orders, profiles, logs or feedback a running platform holds, as CSV in the import"
+                + " format (UTF-8), to stdout: bin/keliu export orders > orders.csv")
 public final class ExportCommand implements Callable<Integer> {
 
-    enum Kind { orders, profiles, logs }
+    enum Kind { orders, profiles, logs, feedback }
 
     @Parameters(index = "0", description = "What to export: ${COMPLETION-CANDIDATES}.")
     Kind kind;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD",
-            description = "First day (orders by created_at, profiles by registered_at, logs by logged_at).")
+            description = "First day (orders and feedback by created_at, profiles by registered_at, logs by"
+                    + " logged_at).")
     String from;
 
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day, included.")

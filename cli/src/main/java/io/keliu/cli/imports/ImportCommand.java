@@ -27,10 +27,11 @@ import java.util.concurrent.Callable;
  * goes to stderr: the server reads the body as it imports, so bytes sent track rows imported.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import orders, profiles or logs from a CSV (with header) or NDJSON file into a running platform.")
+        description = "Import orders, profiles, logs or feedback from a CSV (with header) or NDJSON file into a"
+                + " running platform.")
 public final class ImportCommand implements Callable<Integer> {
 
-    enum Kind { orders, profiles, logs }
+    enum Kind { orders, profiles, logs, feedback }
 
     @Parameters(index = "0", description = "What the file holds: ${COMPLETION-CANDIDATES}.")
     Kind kind;

@@ -78,7 +78,7 @@ class ImportCommandTest {
         Path csv = Files.writeString(dir.resolve("x.csv"), "a\n1\n");
         CliRun run = CliRun.of("import", "invoices", csv.toString(), "--server", url());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("orders, profiles, logs");
+        assertThat(run.err()).contains("orders, profiles, logs, feedback");
         assertThat(received.get()).isNull();
     }
 

@@ -8,10 +8,13 @@ public final class Topics {
     public static final String RAW_ORDERS = "keliu.raw.orders";
     public static final String RAW_PROFILES = "keliu.raw.profiles";
     public static final String RAW_LOGS = "keliu.raw.logs";
+    public static final String RAW_FEEDBACK = "keliu.raw.feedback";
 
     public static final String ORDERS = "keliu.orders.v1";
     public static final String PROFILES = "keliu.profiles.v1";
     public static final String LOGS = "keliu.logs.v1";
+    /** {@code ChangeEvent<Feedback>}, keyed by customer (the feedback id when the customer is not known). */
+    public static final String FEEDBACK = "keliu.feedback.v1";
 
     public static final String INGEST_DEAD_LETTER = "keliu.ingest.dead-letter";
 

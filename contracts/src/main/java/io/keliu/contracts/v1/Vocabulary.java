@@ -31,6 +31,15 @@ public final class Vocabulary<E extends Enum<E>> {
         return this;
     }
 
+    /**
+     * Adds every word of {@code other} for the constant of the same name: for an enumeration that extends another
+     * (every constant of {@code other} must exist here).
+     */
+    public <F extends Enum<F>> Vocabulary<E> including(Vocabulary<F> other) {
+        other.words.forEach((word, constant) -> words.put(word, Enum.valueOf(type, constant.name())));
+        return this;
+    }
+
     public Optional<E> lookup(String word) {
         return word == null ? Optional.empty() : Optional.ofNullable(words.get(fold(word)));
     }

@@ -19,9 +19,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * {@code GET /api/v1/ingest/export/{orders|profiles|logs}?from=YYYY-MM-DD&to=YYYY-MM-DD}: the stored records as a CSV
- * file of the import format, streamed page by page, so that the analytics CLI (and any tool that reads imports) can
- * run on what the platform holds, and importing the file again changes nothing.
+ * {@code GET /api/v1/ingest/export/{orders|profiles|logs|feedback}?from=YYYY-MM-DD&to=YYYY-MM-DD}: the stored
+ * records as a CSV file of the import format, streamed page by page, so that the analytics CLI (and any tool that
+ * reads imports) can run on what the platform holds, and importing the file again changes nothing.
  */
 @RestController
 @RequestMapping("/api/v1/ingest/export")
@@ -42,7 +42,7 @@ class ExportController {
                                                  @RequestParam(required = false) String to) {
         ExportTable table = ExportTable.ALL.stream().filter(t -> t.kind().equals(kind)).findFirst()
                 .orElseThrow(() -> new ExportRefused("there is no export of '" + kind
-                        + "'; use orders, profiles or logs"));
+                        + "'; use orders, profiles, logs or feedback"));
         Instant start = from == null ? null : startOf(day(from, "from"));
         Instant end = to == null ? null : startOf(day(to, "to").plusDays(1));
         if (start != null && end != null && !start.isBefore(end)) {

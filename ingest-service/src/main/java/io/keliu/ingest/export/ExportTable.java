@@ -27,7 +27,12 @@ record ExportTable(String kind, String table, List<String> keyColumns, String da
                             "marital_status", "occupation", "city", "province", "industry", "updated_at")),
             new ExportTable("logs", "ingest.system_logs", List.of("log_id"), "logged_at",
                     List.of("log_id", "log_type", "level", "message", "logged_at", "source"),
-                    List.of("log_id", "log_type", "level", "message", "logged_at", "source")));
+                    List.of("log_id", "log_type", "level", "message", "logged_at", "source")),
+            new ExportTable("feedback", "ingest.feedback", List.of("feedback_id"), "created_at",
+                    List.of("feedback_id", "user_id", "order_id", "kind", "channel", "rating", "text", "created_at",
+                            "status", "resolved_at", "updated_at"),
+                    List.of("feedback_id", "user_id", "order_id", "kind", "channel", "rating", "text", "created_at",
+                            "status", "resolved_at", "updated_at")));
 
     /**
      * One page in key order: the first, or the one after the last key of the page before (its values are the first

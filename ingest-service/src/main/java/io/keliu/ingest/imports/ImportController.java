@@ -24,8 +24,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code POST /api/v1/imports/{orders|profiles|logs}}: the request body is the file (CSV with a header, or NDJSON),
- * read as it arrives. The answer counts every data line once and says what was wrong with each rejected one.
+ * {@code POST /api/v1/imports/{orders|profiles|logs|feedback}}: the request body is the file (CSV with a header, or
+ * NDJSON), read as it arrives. The answer counts every data line once and says what was wrong with each rejected one.
  */
 @RestController
 @RequestMapping("/api/v1/imports")

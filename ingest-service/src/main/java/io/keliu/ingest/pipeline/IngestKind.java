@@ -8,8 +8,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Everything the pipeline needs to know about one kind of record (orders, profiles, logs): its fields, how to
- * validate it, where it is stored, which topics it comes from and goes to.
+ * Everything the pipeline needs to know about one kind of record (orders, profiles, logs, feedback): its fields, how
+ * to validate it, where it is stored, which topics it comes from and goes to.
  *
  * @param eventKey     the record's identity in change events
  * @param partitionKey the Kafka message key of its change events

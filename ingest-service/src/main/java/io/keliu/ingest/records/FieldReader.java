@@ -74,6 +74,24 @@ public final class FieldReader {
         return text == null ? null : checkNoControls(field, text);
     }
 
+    /**
+     * Text a person wrote (a message, a complaint): it may run over several lines and hold tabs, but no other control
+     * character, which no one types and which would only garble what is shown.
+     */
+    public String requiredProse(int field, int maxLength) {
+        String text = requiredText(field, maxLength);
+        if (text == null) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return rejectCharacter(field, c, i, "is not allowed in text; only line breaks and tabs are");
+            }
+        }
+        return text;
+    }
+
     private String checkLength(int field, String text, int maxLength) {
         if (text.length() > maxLength) {
             reject(field, "is " + text.length() + " characters long; at most " + maxLength + " are allowed");

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The fields one kind of record has (orders, profiles, logs), in a fixed order, with the header words that name each
+ * The fields one kind of record has (orders, profiles, logs, feedback), in a fixed order, with the header words that name each
  * one: the canonical snake_case name, and the Chinese names of the design documents.
  */
 public final class FieldSet {

@@ -25,7 +25,7 @@ class IngestSummaryController {
     record Table(long rows, Instant lastIngestedAt) {
     }
 
-    record Summary(Orders orders, Table profiles, Table logs, Table deadLetters) {
+    record Summary(Orders orders, Table profiles, Table logs, Table feedback, Table deadLetters) {
     }
 
     @GetMapping("/api/v1/ingest/summary")
@@ -37,7 +37,7 @@ class IngestSummaryController {
                         Columns.instant(row, 5)))
                 .single();
         return new Summary(orders, table("ingest.profiles", "ingested_at"), table("ingest.system_logs", "ingested_at"),
-                table("ingest.dead_letters", "received_at"));
+                table("ingest.feedback", "ingested_at"), table("ingest.dead_letters", "received_at"));
     }
 
     private Table table(String name, String timeColumn) {

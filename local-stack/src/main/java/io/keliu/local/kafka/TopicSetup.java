@@ -25,10 +25,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicSetup {
     public static final int PARTITIONS = 3;
-    public static final List<String> CHANGE_TOPICS = List.of(Topics.ORDERS, Topics.PROFILES, Topics.LOGS);
+    public static final List<String> CHANGE_TOPICS = List.of(Topics.ORDERS, Topics.PROFILES, Topics.LOGS,
+            Topics.FEEDBACK);
     public static final List<String> TOPICS = List.of(
-            Topics.RAW_ORDERS, Topics.RAW_PROFILES, Topics.RAW_LOGS,
-            Topics.ORDERS, Topics.PROFILES, Topics.LOGS,
+            Topics.RAW_ORDERS, Topics.RAW_PROFILES, Topics.RAW_LOGS, Topics.RAW_FEEDBACK,
+            Topics.ORDERS, Topics.PROFILES, Topics.LOGS, Topics.FEEDBACK,
             Topics.INGEST_DEAD_LETTER, Topics.ALERTS);
     private static final Map<String, String> KEEP_FOREVER = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
 

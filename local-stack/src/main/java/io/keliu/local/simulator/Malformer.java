@@ -66,6 +66,7 @@ final class Malformer {
         return switch (topic) {
             case Topics.RAW_ORDERS -> List.of("channel", "order_type", "status");
             case Topics.RAW_PROFILES -> List.of("gender", "marital_status");
+            case Topics.RAW_FEEDBACK -> List.of("kind", "channel", "status");
             default -> List.of("level", "log_type", "source");
         };
     }
@@ -74,6 +75,7 @@ final class Malformer {
         return switch (topic) {
             case Topics.RAW_ORDERS -> "created_at";
             case Topics.RAW_PROFILES -> "registered_at";
+            case Topics.RAW_FEEDBACK -> "created_at";
             default -> "logged_at";
         };
     }

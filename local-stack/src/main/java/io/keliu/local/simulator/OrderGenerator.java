@@ -21,6 +21,7 @@ import java.util.random.RandomGenerator;
  */
 final class OrderGenerator {
     private static final int MAX_OPEN_ORDERS = 500;
+    private static final int MAX_RECENT_ORDERS = 1000;
     private static final double REFUND_SHARE = 0.15;
     private static final List<String> REMARKS = List.of(
             "请尽快发货", "周末送货", "发票抬头：个人", "不要放快递柜", "礼品包装", "电话联系后再送");
@@ -37,6 +38,7 @@ final class OrderGenerator {
 
     private final CustomerPool customers = new CustomerPool();
     private final List<SimulatedOrder> openOrders = new ArrayList<>();
+    private final List<SimulatedOrder> recentOrders = new ArrayList<>();
     private final String runTag;
     private long sequence;
 
@@ -65,8 +67,17 @@ final class OrderGenerator {
             order.paidAt = time.plusSeconds(20 + random.nextInt(600));
         }
         remember(order, random);
+        if (recentOrders.size() >= MAX_RECENT_ORDERS) {
+            recentOrders.removeFirst();
+        }
+        recentOrders.add(order);
         order.lines.forEach(line -> drafts.add(lineDraft(order, line, null, random)));
         return drafts;
+    }
+
+    /** The last orders placed, oldest first: what customers write to the service desk about. */
+    List<SimulatedOrder> recentOrders() {
+        return recentOrders;
     }
 
     /** The next version of a remembered order, or empty when no order is open. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** The simulator alone, against any broker that has Keliu's raw topics. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Streams realistic raw orders, profiles and logs to Kafka until Ctrl-C.")
+        description = "Streams realistic raw orders, profiles, logs and customer feedback to Kafka until Ctrl-C.")
 public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", defaultValue = "localhost:19092",

@@ -3,6 +3,9 @@ package io.keliu.local.simulator;
 import static java.util.Map.entry;
 
 import io.keliu.contracts.v1.Channel;
+import io.keliu.contracts.v1.FeedbackChannel;
+import io.keliu.contracts.v1.FeedbackKind;
+import io.keliu.contracts.v1.FeedbackStatus;
 import io.keliu.contracts.v1.Gender;
 import io.keliu.contracts.v1.LogType;
 import io.keliu.contracts.v1.MaritalStatus;
@@ -28,7 +31,14 @@ final class SourceWords {
             entry(MaritalStatus.SINGLE, "未婚"), entry(MaritalStatus.MARRIED, "已婚"),
             entry(MaritalStatus.DIVORCED, "离异"), entry(MaritalStatus.WIDOWED, "丧偶"),
             entry(LogType.API_REQUEST, "API请求"), entry(LogType.SYSTEM_ERROR, "系统错误"),
-            entry(LogType.USER_ACTION, "用户操作"));
+            entry(LogType.USER_ACTION, "用户操作"),
+            entry(FeedbackKind.INQUIRY, "咨询"), entry(FeedbackKind.FEEDBACK, "反馈"),
+            entry(FeedbackKind.COMPLAINT, "投诉"), entry(FeedbackKind.PRAISE, "表扬"),
+            entry(FeedbackChannel.MOBILE, "手机端"), entry(FeedbackChannel.WECHAT, "微信"),
+            entry(FeedbackChannel.PHONE, "电话"), entry(FeedbackChannel.EMAIL, "邮件"),
+            entry(FeedbackChannel.STORE, "门店"),
+            entry(FeedbackStatus.OPEN, "待处理"), entry(FeedbackStatus.IN_PROGRESS, "处理中"),
+            entry(FeedbackStatus.RESOLVED, "已解决"));
 
     private SourceWords() {
     }

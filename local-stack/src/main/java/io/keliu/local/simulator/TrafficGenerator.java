@@ -1,14 +1,16 @@
 package io.keliu.local.simulator;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The shop's traffic, one event at a time: a new order, a later version of an open order, or a log line. Every draw
- * comes from one seeded generator, so a seed and the same event times reproduce the same records.
+ * The shop's traffic, one event at a time: a new order, a later version of an open order, or a log line, with the
+ * service desk's cases due by then. Every draw comes from one seeded generator, so a seed and the same event times
+ * reproduce the same records.
  */
 public final class TrafficGenerator {
     private static final double LOG_SHARE = 0.25;
@@ -17,6 +19,7 @@ public final class TrafficGenerator {
     private final RandomGenerator random;
     private final OrderGenerator orders;
     private final LogGenerator logs;
+    private final FeedbackGenerator feedback;
     private final Malformer malformer = new Malformer(JsonMapper.builder().build());
 
     public TrafficGenerator(long seed) {
@@ -24,19 +27,21 @@ public final class TrafficGenerator {
         String runTag = String.format("%04x", random.nextInt(0x10000));
         this.orders = new OrderGenerator(runTag);
         this.logs = new LogGenerator(runTag);
+        this.feedback = new FeedbackGenerator(runTag, orders.recentOrders());
     }
 
     /** The raw records of one event at {@code time} (Asia/Shanghai local time). */
     public List<RawRecord> eventAt(LocalDateTime time) {
         double draw = random.nextDouble();
-        List<Draft> drafts;
+        List<Draft> drafts = new ArrayList<>();
         if (draw < LOG_SHARE) {
-            drafts = List.of(logs.next(time, random));
+            drafts.add(logs.next(time, random));
         } else if (draw < LOG_SHARE + LATER_VERSION_SHARE) {
-            drafts = orders.laterVersion(time, random).orElseGet(() -> orders.newOrder(time, random));
+            drafts.addAll(orders.laterVersion(time, random).orElseGet(() -> orders.newOrder(time, random)));
         } else {
-            drafts = orders.newOrder(time, random);
+            drafts.addAll(orders.newOrder(time, random));
         }
+        drafts.addAll(feedback.due(time, random));
         return drafts.stream().map(draft -> malformer.write(draft, random)).toList();
     }
 }

@@ -1,6 +1,9 @@
 package io.keliu.local.simulator;
 
 import io.keliu.contracts.v1.Channel;
+import io.keliu.contracts.v1.FeedbackChannel;
+import io.keliu.contracts.v1.FeedbackKind;
+import io.keliu.contracts.v1.FeedbackStatus;
 import io.keliu.contracts.v1.Gender;
 import io.keliu.contracts.v1.LogLevel;
 import io.keliu.contracts.v1.LogSource;
@@ -37,6 +40,9 @@ final class RawRecordCheck {
         }
         return switch (record.topic()) {
             case Topics.RAW_ORDERS -> isValidOrderLine(fields);
+            case Topics.RAW_FEEDBACK -> knows(FeedbackKind.WORDS, fields, "kind")
+                    && knows(FeedbackChannel.WORDS, fields, "channel") && knows(FeedbackStatus.WORDS, fields, "status")
+                    && isTimestamp(fields, "created_at");
             case Topics.RAW_PROFILES -> knows(Gender.WORDS, fields, "gender")
                     && knows(MaritalStatus.WORDS, fields, "marital_status") && isTimestamp(fields, "registered_at");
             default -> knows(LogLevel.WORDS, fields, "level") && knows(LogType.WORDS, fields, "log_type")

@@ -47,7 +47,8 @@ class TrafficGeneratorTest {
     void every_raw_topic_gets_traffic_keyed_by_its_id() {
         Map<String, Integer> perTopic = new HashMap<>();
         records.forEach(record -> perTopic.merge(record.topic(), 1, Integer::sum));
-        assertThat(perTopic.keySet()).containsExactlyInAnyOrder(Topics.RAW_ORDERS, Topics.RAW_PROFILES, Topics.RAW_LOGS);
+        assertThat(perTopic.keySet()).containsExactlyInAnyOrder(Topics.RAW_ORDERS, Topics.RAW_PROFILES, Topics.RAW_LOGS,
+                Topics.RAW_FEEDBACK);
         assertThat(validOrderLines).allSatisfy(line ->
                 assertThat(line.get("order_id").asString()).startsWith("SO2026"));
         records.stream().filter(RawRecordCheck::isValid).limit(5_000).forEach(record -> {
@@ -55,6 +56,7 @@ class TrafficGeneratorTest {
             String idField = switch (record.topic()) {
                 case Topics.RAW_ORDERS -> "order_id";
                 case Topics.RAW_PROFILES -> "user_id";
+                case Topics.RAW_FEEDBACK -> "feedback_id";
                 default -> "log_id";
             };
             assertThat(fields.get(idField).asString()).isEqualTo(record.key());
