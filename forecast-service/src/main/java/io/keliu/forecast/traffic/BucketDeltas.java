@@ -46,6 +46,9 @@ final class BucketDeltas {
         for (Granularity granularity : Granularity.values()) {
             Instant bucketStart = granularity.bucketOf(created).toInstant();
             for (Dimension dimension : Dimension.values()) {
+                if (!dimension.countedAt(granularity)) {
+                    continue;
+                }
                 Key key = new Key(granularity, dimension, dimension.memberOf(order), bucketStart);
                 if (kept.test(key)) {
                     Counts bucket = counts.computeIfAbsent(key, any -> new Counts());

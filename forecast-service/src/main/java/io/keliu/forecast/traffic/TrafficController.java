@@ -115,7 +115,7 @@ public class TrafficController {
     }
 
     private static Dimension[] groupings() {
-        return java.util.Arrays.stream(Dimension.values()).filter(d -> d != Dimension.TOTAL).toArray(Dimension[]::new);
+        return java.util.Arrays.stream(Dimension.values()).filter(Dimension::grouping).toArray(Dimension[]::new);
     }
 
     private static void refuseTooManyPoints(DateRange range, Granularity size) {

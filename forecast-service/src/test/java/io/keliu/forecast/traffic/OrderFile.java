@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A test order file (one row per version of a line, later rows are later versions) read two ways: as the change
@@ -73,6 +74,14 @@ record OrderFile(List<Map<String, String>> rows) {
 
     /** Orders, lines, customers, anonymous orders and revenue by day and province, computed from the rows by hand. */
     Map<LocalDate, Map<String, Expected>> byDayAndProvince(ZoneId zone) {
+        return byDayAnd(zone, first -> first.get("province"));
+    }
+
+    /**
+     * The same by day and the group {@code group} gives an order from its first counted line (null: left out), e.g.
+     * its city within one province.
+     */
+    Map<LocalDate, Map<String, Expected>> byDayAnd(ZoneId zone, Function<Map<String, String>, String> group) {
         Map<String, Map<String, String>> latest = new LinkedHashMap<>();
         rows.forEach(row -> latest.put(row.get("order_id") + "/" + row.get("line_no"), row));
         Map<String, List<Map<String, String>>> countedByOrder = new LinkedHashMap<>();
@@ -89,8 +98,12 @@ record OrderFile(List<Map<String, String>> rows) {
                 return byTime != 0 ? byTime : a.get("line_no").compareTo(b.get("line_no"));
             }).orElseThrow();
             LocalDate day = instant(first.get("created_at")).atZone(zone).toLocalDate();
+            String member = group.apply(first);
+            if (member == null) {
+                return;
+            }
             Expected cell = expected.computeIfAbsent(day, any -> new TreeMap<>())
-                    .computeIfAbsent(first.get("province"), any -> new Expected());
+                    .computeIfAbsent(member, any -> new Expected());
             cell.orders++;
             cell.lines += lines.size();
             lines.forEach(line -> cell.revenue = cell.revenue.add(new BigDecimal(line.get("amount"))));

@@ -85,6 +85,56 @@ class TrafficApiTest {
         long expectedCells = expected.values().stream().mapToLong(Map::size).sum();
         assertThat(checked).isEqualTo(expectedCells);
         assertThat(expectedCells).isGreaterThan(5);
+
+        assertHotRegions("level=province", file.byDayAnd(SHANGHAI, first -> first.get("province")));
+        assertHotRegions("level=country", file.byDayAnd(SHANGHAI, first -> first.get("country")));
+        assertHotRegions("level=city", file.byDayAnd(SHANGHAI, first -> first.get("city")));
+        for (String province : new String[] {"广东省", "Oregon"}) {
+            assertHotRegions("level=city&province=" + province, file.byDayAnd(SHANGHAI,
+                    first -> first.get("province").equals(province) ? first.get("city") : null));
+        }
+        JsonNode portland = get("/api/v1/traffic/hot-regions?from=2026-03-03&to=2026-03-04&level=city&province=Oregon");
+        assertThat(portland.at("/regions/0/orders").asLong()).as("Maine's Portland is another city").isEqualTo(1);
+    }
+
+    /**
+     * Hot regions of 2026-03-03–04 against 03-01–02, each number summed by hand from the days: orders, the previous
+     * period's, growth, the orders without a region, and the count of regions.
+     */
+    private void assertHotRegions(String query, Map<LocalDate, Map<String, OrderFile.Expected>> byDay)
+            throws Exception {
+        Map<String, Long> now = new java.util.TreeMap<>();
+        Map<String, Long> before = new java.util.TreeMap<>();
+        byDay.forEach((day, cells) -> cells.forEach((region, cell) -> {
+            if (!day.isBefore(LocalDate.of(2026, 3, 3))) {
+                now.merge(region, cell.orders, Long::sum);
+            } else {
+                before.merge(region, cell.orders, Long::sum);
+            }
+        }));
+        JsonNode answer = get("/api/v1/traffic/hot-regions?from=2026-03-03&to=2026-03-04&limit=500&"
+                + query.replace("广东省", java.net.URLEncoder.encode("广东省", java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(answer.get("previousFrom").asString()).isEqualTo("2026-03-01");
+        assertThat(answer.get("orders").asLong()).as(query).isEqualTo(now.values().stream().mapToLong(n -> n).sum());
+        assertThat(answer.get("unassigned").asLong()).as(query).isEqualTo(now.getOrDefault("", 0L));
+        now.remove("");
+        assertThat(answer.get("regionCount").asInt()).as(query).isEqualTo(now.size());
+        assertThat(answer.get("regions")).as(query).hasSize(now.size());
+        long previousRank = Long.MAX_VALUE;
+        for (JsonNode region : answer.get("regions")) {
+            String name = region.get("region").asString();
+            long previous = before.getOrDefault(name, 0L);
+            assertThat(region.get("orders").asLong()).as(query + " " + name).isEqualTo(now.get(name))
+                    .isLessThanOrEqualTo(previousRank);
+            assertThat(region.get("previousOrders").asLong()).as(query + " " + name).isEqualTo(previous);
+            if (previous == 0) {
+                assertThat(region.get("growthVsPrevious").isNull()).isTrue();
+            } else {
+                assertThat(region.get("growthVsPrevious").asDouble())
+                        .isCloseTo((double) now.get(name) / previous - 1, org.assertj.core.data.Offset.offset(1e-12));
+            }
+            previousRank = region.get("orders").asLong();
+        }
     }
 
     /** The message key ingest uses: the customer, or the order for an anonymous order. */
@@ -107,6 +157,10 @@ class TrafficApiTest {
         assertProblem("/api/v1/traffic?from=2026-03-01&to=2026-06-01&granularity=minute", "granularity");
         assertProblem("/api/v1/traffic?from=2026-03-01&to=2026-03-02&groupBy=planet", "groupBy");
         assertProblem("/api/v1/traffic?from=2026-03-01&to=2026-03-02&compare=tomorrow", "compare");
+        assertProblem("/api/v1/traffic?from=2026-03-01&to=2026-03-02&groupBy=provinceCity", "groupBy");
+        assertProblem("/api/v1/traffic/hot-regions?from=2026-03-01&to=2026-03-02&level=planet", "level");
+        assertProblem("/api/v1/traffic/hot-regions?from=2026-03-01&to=2026-03-02&level=country&province=Oregon",
+                "province");
     }
 
     @Test
