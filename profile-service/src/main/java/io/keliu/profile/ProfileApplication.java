@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
@@ -24,9 +25,17 @@ public class ProfileApplication {
         return Clock.systemUTC();
     }
 
-    /** Reading needs any gateway token (personal data masked unless ADMIN: PiiPolicy); refits need ADMIN or OPS. */
+    /**
+     * Reading needs any gateway token (personal data masked unless ADMIN: PiiPolicy), except a segment's audience
+     * (its customer list and CSV export), which is marketing's: MARKETER or ADMIN. Refits need ADMIN or OPS.
+     */
     @Bean
-    ServiceAuthorization changesNeedOps() {
-        return ServiceAuthorization.changesNeed(Role.ADMIN, Role.OPS);
+    ServiceAuthorization profileAccess() {
+        ServiceAuthorization changes = ServiceAuthorization.changesNeed(Role.ADMIN, Role.OPS);
+        return requests -> {
+            requests.requestMatchers(HttpMethod.GET, "/api/v1/segments/*/customers")
+                    .hasAnyRole(Role.ADMIN.name(), Role.MARKETER.name());
+            changes.authorize(requests);
+        };
     }
 }

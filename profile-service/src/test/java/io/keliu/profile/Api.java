@@ -12,14 +12,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Calls the service's API over HTTP, as the gateway forwards an OPS user's request (no right to personal data). */
+/**
+ * Calls the service's API over HTTP, as the gateway forwards a user's request: an OPS user's (no right to personal
+ * data) unless another role is asked for.
+ */
 final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
+    private final Role role;
 
     Api(int port) {
+        this(port, Role.OPS);
+    }
+
+    Api(int port, Role role) {
         this.port = port;
+        this.role = role;
     }
 
     record Response(int status, String contentType, String body) {
@@ -43,7 +52,7 @@ final class Api {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(request, (name, value) -> true)
-                    .header("Authorization", GatewayTokens.bearer(Role.OPS)).build(),
+                    .header("Authorization", GatewayTokens.bearer(role)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body());

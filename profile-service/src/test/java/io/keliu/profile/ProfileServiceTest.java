@@ -16,6 +16,7 @@ import io.keliu.contracts.v1.LogSource;
 import io.keliu.contracts.v1.LogType;
 import io.keliu.contracts.v1.OrderLine;
 import io.keliu.contracts.v1.OrderStatus;
+import io.keliu.contracts.v1.Role;
 import io.keliu.contracts.v1.SystemLog;
 import io.keliu.contracts.v1.Topics;
 import io.keliu.contracts.v1.UserProfile;
@@ -177,6 +178,7 @@ class ProfileServiceTest {
         assertBadParameter(api.get("/api/v1/customers?minChurnRisk=2"), "minChurnRisk");
         assertBadParameter(api.get("/api/v1/customers?lifecycle=sleeping"), "lifecycle");
         assertBadParameter(api.get("/api/v1/customers?segment=first"), "segment");
+        assertBadParameter(api.get("/api/v1/customers?valuable=maybe"), "valuable");
         assertBadParameter(api.get("/api/v1/profiles/distribution?dimension=shoe"), "dimension");
         assertBadParameter(api.post("/api/v1/refits?calibrationEnd=1997-13-01"), "calibrationEnd");
         assertBadParameter(api.post("/api/v1/refits?horizonDays=0"), "horizonDays");
@@ -241,8 +243,7 @@ class ProfileServiceTest {
         JsonNode top = api.get("/api/v1/customers?sort=clv&size=5").json();
         assertThat(top.at("/items").size()).isEqualTo(5);
         assertThat(top.at("/items/0/clv").asDouble()).isGreaterThanOrEqualTo(top.at("/items/4/clv").asDouble());
-        Api.Response csv = api.get("/api/v1/segments/" + segments.at("/0/id").asInt() + "/customers?format=csv");
-        assertThat(csv.body().lines().count() - 1).isEqualTo(segments.at("/0/size").asLong());
+        assertSegmentValuesAudiencesAndValuableCustomers(api, new Api(port, Role.MARKETER), segments);
 
         JsonNode failed = refit(api, "/api/v1/refits?calibrationEnd=1997-01-02");
         assertThat(failed.at("/status").asString()).isEqualTo("FAILED");
@@ -251,6 +252,75 @@ class ProfileServiceTest {
                 .as("the previous results stay").isCloseTo(bgnbd.model().r(), within(1e-9));
 
         assertAlertsOfARefitMatchTheSegmentsBeforeAndAfter(api, segments);
+    }
+
+    /**
+     * The audience export is marketing's (OPS gets 403); each segment's value and share equal sums over its exported
+     * audience; the valuable customers are the top fifth by CLV, computed here from every audience; churn factors
+     * restate the reasons.
+     */
+    private static void assertSegmentValuesAudiencesAndValuableCustomers(Api ops, Api marketer, JsonNode segments) {
+        int first = segments.at("/0/id").asInt();
+        Api.Response refused = ops.get("/api/v1/segments/" + first + "/customers?format=csv");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        Api.Response csv = marketer.get("/api/v1/segments/" + first + "/customers?format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body().lines().count() - 1).isEqualTo(segments.at("/0/size").asLong());
+
+        java.util.Map<String, Double> clvs = new java.util.HashMap<>();
+        java.util.Map<String, Double> risks = new java.util.HashMap<>();
+        double shares = 0;
+        for (JsonNode segment : segments) {
+            JsonNode audience = marketer.get("/api/v1/segments/" + segment.at("/id").asInt() + "/customers").json();
+            double clv = 0;
+            double risk = 0;
+            for (JsonNode customer : audience) {
+                clv += customer.at("/clv").asDouble();
+                risk += customer.at("/churnRisk").asDouble();
+                clvs.put(customer.at("/userId").asString(), customer.at("/clv").asDouble());
+                risks.put(customer.at("/userId").asString(), customer.at("/churnRisk").asDouble());
+            }
+            assertThat(audience.size()).isEqualTo(segment.at("/size").asInt());
+            assertThat(segment.at("/clv").asDouble()).isCloseTo(clv, within(1e-6 * Math.max(1, clv)));
+            assertThat(segment.at("/averageClv").asDouble()).isCloseTo(clv / audience.size(), within(1e-6));
+            assertThat(segment.at("/meanChurnRisk").asDouble()).isCloseTo(risk / audience.size(), within(1e-9));
+            shares += segment.at("/share").asDouble();
+        }
+        assertThat(shares).isCloseTo(1.0, within(1e-9));
+
+        List<Double> sorted = clvs.values().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+        double boundary = sorted.get((sorted.size() + 4) / 5 - 1);
+        java.util.Set<String> valuable = new java.util.TreeSet<>();
+        clvs.forEach((id, clv) -> {
+            if (clv >= boundary) {
+                valuable.add(id);
+            }
+        });
+        assertThat(ids(ops.get("/api/v1/customers?valuable=true&sort=clv&size=1000").json()))
+                .as("the top fifth of %d customers", clvs.size()).isEqualTo(valuable);
+        JsonNode atRisk = ops.get("/api/v1/customers?valuable=true&minChurnRisk=0.5&sort=churnRisk&size=1000").json();
+        assertThat(ids(atRisk)).isEqualTo(valuable.stream().filter(id -> risks.get(id) >= 0.5)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        List<Double> riskOrder = new ArrayList<>();
+        atRisk.at("/items").forEach(c -> riskOrder.add(c.at("/churnRisk").asDouble()));
+        assertThat(riskOrder).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        String riskiest = ops.get("/api/v1/customers?sort=churnRisk&size=1").json().at("/items/0/userId").asString();
+        JsonNode churn = ops.get("/api/v1/customers/" + riskiest).json().at("/churn");
+        assertThat(churn.at("/factors")).isNotEmpty().hasSameSizeAs(churn.at("/reasons"));
+        for (int i = 0; i < churn.at("/factors").size(); i++) {
+            assertThat(churn.at("/reasons/" + i).asString()).startsWith(churn.at("/factors/" + i + "/feature").asString()
+                    + " = ");
+            assertThat(Double.parseDouble(churn.at("/reasons/" + i).asString().split(" = ")[1]))
+                    .isEqualTo(churn.at("/factors/" + i + "/value").asDouble());
+        }
+    }
+
+    private static java.util.Set<String> ids(JsonNode page) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        page.at("/items").forEach(c -> ids.add(c.at("/userId").asString()));
+        return ids;
     }
 
     /** A second refit, three months earlier: every segment-shift alert states the sizes of both refits. */

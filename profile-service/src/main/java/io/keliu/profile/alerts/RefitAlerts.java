@@ -118,7 +118,7 @@ public class RefitAlerts {
                             new Alert.Localized(String.format(Locale.ROOT, "两次重算之间从 %,d 人变为 %,d 人。", was, is),
                                     String.format(Locale.ROOT, "From %,d to %,d customers between refits.", was, is)),
                             Map.of("observed", (double) is, "expected", (double) was, "change", change),
-                            "/segments/" + segment);
+                            "/customers?segment=" + segment);
                 })
                 .list();
     }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The filtered, sorted customer list of {@code GET /api/v1/customers}. */
 @Repository
@@ -28,8 +29,9 @@ public class CustomerList {
         }
     }
 
+    /** @param valuable only customers in the top fifth by CLV of the current refit (docs/profiles.md) */
     public record Filter(Integer segment, LifecycleStage lifecycle, Double minChurnRisk, Double minClv,
-                         String province) {
+                         String province, boolean valuable) {
     }
 
     public record Item(String userId, String province, String city, LifecycleStage lifecycle, int purchases,
@@ -69,6 +71,10 @@ public class CustomerList {
             sql.append(" AND c.province = ?");
             params.add(filter.province());
         }
+        if (filter.valuable()) {
+            sql.append(" AND s.clv >= ?");
+            params.add(valuableClv().orElse(Double.POSITIVE_INFINITY));
+        }
         sql.append(" ORDER BY ").append(sort.orderBy).append(", c.user_id LIMIT ? OFFSET ?");
         params.add(size + 1);
         params.add((long) page * size);
@@ -80,5 +86,19 @@ public class CustomerList {
                 .list();
         boolean more = items.size() > size;
         return new Page(page, size, more, more ? items.subList(0, size) : items);
+    }
+
+    /**
+     * The smallest CLV of the current refit's top fifth: the ⌈n/5⌉ largest, the fifth the valuable-at-risk alert
+     * watches ({@code ntile(5)}); empty before the first refit.
+     */
+    Optional<Double> valuableClv() {
+        return jdbc.sql("""
+                        SELECT s.clv FROM profiles.customer_scores s JOIN profiles.current_refit r USING (refit_id)
+                        ORDER BY s.clv DESC
+                        OFFSET (SELECT greatest((f.customers + 4) / 5 - 1, 0) FROM profiles.refits f
+                                JOIN profiles.current_refit c USING (refit_id))
+                        LIMIT 1""")
+                .query(Double.class).optional();
     }
 }

@@ -97,7 +97,7 @@ public class CustomerQueries {
         CustomerView.Segment segment = scored && rs.getString("name_zh") != null ? new CustomerView.Segment(
                 rs.getInt("segment_id"), new Localized(rs.getString("name_zh"), rs.getString("name_en")),
                 new Localized(rs.getString("description_zh"), rs.getString("description_en"))) : null;
-        CustomerView.Churn churn = scored ? new CustomerView.Churn(rs.getDouble("churn_risk"),
+        CustomerView.Churn churn = scored ? CustomerView.Churn.of(rs.getDouble("churn_risk"),
                 strings(rs.getArray("churn_reasons"))) : null;
         CustomerView.Activity activity = rs.getObject("last_seen_at") == null ? null : new CustomerView.Activity(
                 instant(rs, "last_seen_at"), rs.getInt("actions"), rs.getInt("errors"));

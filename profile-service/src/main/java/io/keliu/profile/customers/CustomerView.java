@@ -33,7 +33,31 @@ public record CustomerView(String userId, Profile profile, Purchases purchases, 
     public record Segment(int id, Localized name, Localized description) {
     }
 
-    public record Churn(double risk, List<String> reasons) {
+    /**
+     * @param reasons the features that raise the risk most, strongest first, as text ({@code daysSinceLastPurchase =
+     *                120})
+     * @param factors the same as feature name and the customer's value, for a reader to word
+     */
+    public record Churn(double risk, List<String> reasons, List<Factor> factors) {
+        public static Churn of(double risk, List<String> reasons) {
+            return new Churn(risk, reasons, reasons.stream().map(Factor::parse).toList());
+        }
+    }
+
+    /** A churn model input (ChurnScorer's features, e.g. {@code silenceInGaps}) and the customer's value of it. */
+    public record Factor(String feature, Double value) {
+        static Factor parse(String reason) {
+            int equals = reason.indexOf(" = ");
+            if (equals < 0) {
+                return new Factor(reason, null);
+            }
+            String value = reason.substring(equals + 3).strip();
+            try {
+                return new Factor(reason.substring(0, equals), Double.valueOf(value));
+            } catch (NumberFormatException e) {
+                return new Factor(reason.substring(0, equals), null);
+            }
+        }
     }
 
     public record Preferences(String channel, String orderType, List<String> categories, List<Integer> hours) {

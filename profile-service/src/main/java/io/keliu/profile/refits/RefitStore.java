@@ -140,6 +140,12 @@ public class RefitStore {
                     ps.setString(7, s.descriptionEn());
                     ps.setString(8, json.writeValueAsString(s.centroid()));
                 });
+        jdbc.sql("""
+                        UPDATE profiles.segments g SET clv_total = v.clv, mean_churn_risk = v.risk
+                        FROM (SELECT segment_id, sum(clv) AS clv, avg(churn_risk) AS risk
+                              FROM profiles.customer_scores WHERE refit_id = ? GROUP BY segment_id) v
+                        WHERE g.refit_id = ? AND g.segment_id = v.segment_id""")
+                .params(refit, refit).update();
     }
 
     /** Makes the refit current, in one statement readers see all at once; then forgets older results. */

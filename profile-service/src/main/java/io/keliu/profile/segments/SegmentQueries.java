@@ -44,7 +44,14 @@ public class SegmentQueries {
         this.pii = pii;
     }
 
-    public record SegmentView(int id, int size, Localized name, Localized description, Map<String, Double> centroid) {
+    /**
+     * @param share         the segment's customers among all scored customers
+     * @param clv           the members' lifetime value summed (null for a refit made before it was kept)
+     * @param averageClv    {@code clv / size}
+     * @param meanChurnRisk the members' churn risk averaged
+     */
+    public record SegmentView(int id, int size, double share, Localized name, Localized description,
+                              Map<String, Double> centroid, Double clv, Double averageClv, Double meanChurnRisk) {
     }
 
     public List<SegmentView> all() {
@@ -56,13 +63,21 @@ public class SegmentQueries {
     }
 
     private List<SegmentView> query(String condition) {
-        return jdbc.sql("SELECT g.segment_id, g.size, g.name_zh, g.name_en, g.description_zh, g.description_en,"
-                        + " g.centroid::text FROM profiles.segments g JOIN profiles.current_refit r USING (refit_id)"
+        return jdbc.sql("SELECT g.segment_id, g.size,"
+                        + " g.size::float8 / (SELECT sum(a.size) FROM profiles.segments a WHERE a.refit_id = g.refit_id),"
+                        + " g.name_zh, g.name_en, g.description_zh, g.description_en, g.centroid::text, g.clv_total,"
+                        + " g.mean_churn_risk"
+                        + " FROM profiles.segments g JOIN profiles.current_refit r USING (refit_id)"
                         + " WHERE true" + condition + " ORDER BY g.segment_id")
-                .query((rs, n) -> new SegmentView(rs.getInt(1), rs.getInt(2),
-                        new Localized(rs.getString(3), rs.getString(4)), new Localized(rs.getString(5),
-                        rs.getString(6)), json.readValue(rs.getString(7),
-                        new TypeReference<Map<String, Double>>() { })))
+                .query((rs, n) -> {
+                    int size = rs.getInt(2);
+                    Double clv = (Double) rs.getObject(9);
+                    return new SegmentView(rs.getInt(1), size, rs.getDouble(3),
+                            new Localized(rs.getString(4), rs.getString(5)),
+                            new Localized(rs.getString(6), rs.getString(7)),
+                            json.readValue(rs.getString(8), new TypeReference<Map<String, Double>>() { }),
+                            clv, clv == null || size == 0 ? null : clv / size, (Double) rs.getObject(10));
+                })
                 .list();
     }
 
