@@ -168,7 +168,7 @@ final class OrderGenerator {
                 .put("unit_price", unitPrice)
                 .put("province", order.region.province())
                 .put("city", order.region.city())
-                .put("country", "CN")
+                .put("country", order.region.country())
                 .put("category", line.product().category())
                 .put("updated_at", updatedAt == null ? "" : Timestamps.write(updatedAt, random))
                 .put("line_no", line.lineNo());

@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Where customers live, weighted roughly by online retail volume: the coastal provinces and the big municipalities
- * dominate, the west is thinner.
+ * dominate, the west is thinner; about one order in twenty ships abroad.
  */
 final class Regions {
     private static final Weighted<Region> REGIONS = Weighted.<Region>of()
@@ -34,7 +34,13 @@ final class Regions {
             .add(2, region("河北省", "石家庄市", "长安区 桥西区 裕华区", "中山东路 自强路 槐安东路"))
             .add(2, region("云南省", "昆明市", "五华区 盘龙区 官渡区", "东风西路 北京路 春城路"))
             .add(1, region("广西壮族自治区", "南宁市", "青秀区 兴宁区 西乡塘区", "民族大道 朝阳路 大学东路"))
-            .add(1, region("黑龙江省", "哈尔滨市", "南岗区 道里区 香坊区", "中山路 中央大街 红旗大街"));
+            .add(1, region("黑龙江省", "哈尔滨市", "南岗区 道里区 香坊区", "中山路 中央大街 红旗大街"))
+            .add(1, abroad("SG", "", "Singapore", "Orchard/Tampines/Jurong East", "Orchard Road/Tampines Avenue 4"))
+            .add(1, abroad("US", "California", "Los Angeles", "Downtown/Westwood", "Wilshire Boulevard/Figueroa Street"))
+            .add(1, abroad("MY", "Kuala Lumpur", "Kuala Lumpur", "Bukit Bintang/Cheras", "Jalan Bukit Bintang/Jalan Cheras"))
+            .add(1, abroad("JP", "Tokyo", "Tokyo", "Shinjuku/Shibuya", "Meiji-dori/Yasukuni-dori"))
+            .add(1, abroad("AU", "New South Wales", "Sydney", "Chatswood/Haymarket", "George Street/Victoria Avenue"))
+            .add(1, abroad("CA", "British Columbia", "Vancouver", "Richmond/Burnaby", "No. 3 Road/Kingsway"));
 
     private Regions() {
     }
@@ -44,6 +50,11 @@ final class Regions {
     }
 
     private static Region region(String province, String city, String districts, String streets) {
-        return new Region(province, city, List.of(districts.split(" ")), List.of(streets.split(" ")));
+        return new Region("CN", province, city, List.of(districts.split(" ")), List.of(streets.split(" ")));
+    }
+
+    /** Districts and streets separated by "/" (their names have spaces). */
+    private static Region abroad(String country, String province, String city, String districts, String streets) {
+        return new Region(country, province, city, List.of(districts.split("/")), List.of(streets.split("/")));
     }
 }

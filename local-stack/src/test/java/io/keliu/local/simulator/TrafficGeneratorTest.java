@@ -96,7 +96,14 @@ class TrafficGeneratorTest {
     @Test
     void addresses_name_a_real_province_and_city_and_enumerations_mix_chinese_and_english() {
         assertThat(validOrderLines).allSatisfy(line -> assertThat(line.get("shipping_address").asString())
-                .contains(line.get("city").asString()).endsWith(" 号"));
+                .contains(line.get("city").asString()));
+        Map<Boolean, List<JsonNode>> abroad = validOrderLines.stream()
+                .collect(java.util.stream.Collectors.partitioningBy(line -> !line.get("country").asString().equals("CN")));
+        assertThat(abroad.get(false)).allSatisfy(line -> assertThat(line.get("shipping_address").asString())
+                .startsWith(line.get("province").asString()).endsWith(" 号"));
+        assertThat((double) abroad.get(true).size() / validOrderLines.size()).as("orders shipped abroad")
+                .isBetween(0.02, 0.1);
+        assertThat(abroad.get(true)).extracting(line -> line.get("country").asString()).contains("SG", "US", "JP");
         List<String> channels = new ArrayList<>(validOrderLines.stream().map(line -> line.get("channel").asString()).toList());
         assertThat(channels).contains("PC", "APP", "WECHAT", "微信", "MOBILE", "手机端");
         assertThat(validOrderLines).extracting(line -> line.get("status").asString()).contains("待发货", "PENDING_SHIPMENT");
