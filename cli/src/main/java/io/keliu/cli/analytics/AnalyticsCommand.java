@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "analytics", mixinStandardHelpOptions = true,
         description = "Batch analytics on files; JSON on stdout.",
         subcommands = {RfmCommand.class, ClvCommand.class, SegmentCommand.class, ChurnCommand.class,
-                RulesCommand.class, ForecastCommand.class, PeaksCommand.class, AnomaliesCommand.class})
+                RulesCommand.class, ForecastCommand.class, PeaksCommand.class, AnomaliesCommand.class,
+                FeedbackCommand.class})
 public final class AnalyticsCommand {
 }

@@ -25,13 +25,21 @@ final class OrderFiles {
 
     OrdersCsv.Result read(Path file, Charset charset, PrintWriter err) {
         OrdersCsv.Result result = Inputs.analyse(() -> OrdersCsv.standard().read(Inputs.existing(file), charset));
-        Rejections rejections = result.rejections();
-        if (rejections.rejected() > 0) {
-            err.println(Json.compact(report(rejections)));
-            err.flush();
-        }
-        if (result.lines().isEmpty()) {
-            throw new UserInputException(file + ": no usable order lines" + (rejections.rejected() == 0 ? ""
+        check(file, result.rejections(), result.lines().isEmpty(), "order lines", strict, err);
+        return result;
+    }
+
+    /**
+     * Reports the skipped rows of a file read by an analytics reader, and refuses the file when nothing usable is
+     * left or, under {@code strict}, when any row was skipped.
+     *
+     * @param what the usable rows, in words ("order lines")
+     */
+    static void check(Path file, Rejections rejections, boolean nothingLeft, String what, boolean strict,
+                      PrintWriter err) {
+        report(rejections, err);
+        if (nothingLeft) {
+            throw new UserInputException(file + ": no usable " + what + (rejections.rejected() == 0 ? ""
                     : "; all " + rejections.rejected() + " rows were rejected (the report above says why)"));
         }
         if (strict && rejections.rejected() > 0) {
@@ -39,14 +47,18 @@ final class OrderFiles {
                     + " says why) and --strict refuses a file with bad rows; fix them, or leave out --strict to skip"
                     + " them");
         }
-        return result;
     }
 
-    private static Map<String, Object> report(Rejections rejections) {
+    /** The skipped rows of an input file, if any, as one line of JSON on stderr. */
+    private static void report(Rejections rejections, PrintWriter err) {
+        if (rejections.rejected() == 0) {
+            return;
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("rejected", rejections.rejected());
         report.put("errors", rejections.errors());
         report.put("errorsOmitted", rejections.errorsOmitted());
-        return report;
+        err.println(Json.compact(report));
+        err.flush();
     }
 }
