@@ -6,6 +6,7 @@ import io.keliu.analytics.io.CsvTable;
 import io.keliu.analytics.io.DataFormatException;
 import io.keliu.analytics.io.Rejections;
 import io.keliu.analytics.io.TextLines;
+import io.keliu.contracts.v1.Feedback;
 import io.keliu.contracts.v1.FieldError;
 import io.keliu.contracts.v1.Timestamps;
 
@@ -22,16 +23,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the fields the analysis needs from a feedback CSV (columns named as in docs/contracts.md; others are left
- * alone): {@code feedback_id} and {@code text} required, {@code user_id} and {@code created_at} used when present. A
- * row with an empty id or text, a text over {@value #MAX_TEXT} characters, an unreadable time or the wrong number of
- * fields is skipped and reported with its line, field and reason. A later row with the same feedback_id replaces the
- * earlier one (a newer version of the same case), in the earlier one's place.
+ * Reads the fields the analysis needs from a feedback CSV (the English column names of docs/contracts.md; other
+ * columns are left alone and not checked): {@code feedback_id} and {@code text} required, {@code user_id} and
+ * {@code created_at} used when present. A row with an empty id or text, a text over {@value Feedback#MAX_TEXT}
+ * characters after surrounding blanks are removed (the record contract's limit), an unreadable time or the wrong
+ * number of fields is skipped and reported with its line, field and reason. A later row with the same feedback_id
+ * replaces the earlier one (a newer version of the same case), in the earlier one's place.
  */
 public final class FeedbackCsv {
-
-    /** The longest text a record may carry, as in the record contract. */
-    public static final int MAX_TEXT = 10_000;
 
     private final Timestamps timestamps = new Timestamps(OrdersCsv.SHOP_ZONE);
 
@@ -92,15 +91,15 @@ public final class FeedbackCsv {
             return null;
         }
         String id = value(fields, columns.feedbackId);
-        String text = fields.get(columns.text);
+        String text = fields.get(columns.text).strip();
         if (id == null) {
             errors.add(new FieldError(line, "feedback_id", "is empty; every case needs its id"));
         }
-        if (text.isBlank()) {
+        if (text.isEmpty()) {
             errors.add(new FieldError(line, "text", "is empty; write what the customer said"));
-        } else if (text.length() > MAX_TEXT) {
+        } else if (text.length() > Feedback.MAX_TEXT) {
             errors.add(new FieldError(line, "text", "has " + text.length() + " characters, more than the "
-                    + MAX_TEXT + " allowed; shorten it or split it into several cases"));
+                    + Feedback.MAX_TEXT + " allowed; shorten it or split it into several cases"));
         }
         Instant createdAt = null;
         String created = value(fields, columns.createdAt);
@@ -111,7 +110,7 @@ public final class FeedbackCsv {
                 errors.add(new FieldError(line, "created_at", e.getMessage()));
             }
         }
-        return errors.isEmpty() ? new FeedbackText(id, value(fields, columns.userId), createdAt, text.strip()) : null;
+        return errors.isEmpty() ? new FeedbackText(id, value(fields, columns.userId), createdAt, text) : null;
     }
 
     /** A field's value stripped, null when the column is absent or the field blank. */

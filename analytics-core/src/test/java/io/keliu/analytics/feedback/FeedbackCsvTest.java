@@ -1,6 +1,7 @@
 package io.keliu.analytics.feedback;
 
 import io.keliu.analytics.io.DataFormatException;
+import io.keliu.contracts.v1.Feedback;
 import io.keliu.contracts.v1.FieldError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class FeedbackCsvTest {
                 ,u5,COMPLAINT,no id,2026-11-02
                 F6,u6
                 F1,u1,COMPLAINT,"快递太慢, 还没到",2026-11-03
-                """.formatted("x".repeat(FeedbackCsv.MAX_TEXT + 1)));
+                """.formatted("x".repeat(Feedback.MAX_TEXT + 1)));
 
         FeedbackCsv.Result result = new FeedbackCsv().read(file, StandardCharsets.UTF_8);
 
