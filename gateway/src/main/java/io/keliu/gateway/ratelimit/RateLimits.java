@@ -22,8 +22,11 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A token bucket (bucket4j) per API key and per user: each request takes one token, whatever its size (an import is
- * one request). An empty bucket answers 429 with {@code Retry-After}, the whole seconds until a token is back.
+ * A token bucket (bucket4j) per API key and per user: each API request takes one token, whatever its size (an import
+ * is one request). An empty bucket answers 429 with {@code Retry-After}, the whole seconds until a token is back.
+ * Dashboard pages and their scripts, styles and map are the gateway's own files, costing the services nothing, and are
+ * not counted: a page load fetches a dozen of them, and counting them would throttle a person clicking through views.
+ * The API calls a page makes are counted like any other.
  */
 public class RateLimits extends OncePerRequestFilter {
     private final RateLimitProperties limits;
@@ -31,6 +34,12 @@ public class RateLimits extends OncePerRequestFilter {
 
     public RateLimits(RateLimitProperties limits) {
         this.limits = limits;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !(path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/actuator/"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.keliu.gateway.apikeys.ApiKeyIntrospector;
 import io.keliu.gateway.apilog.ApiRequestLog;
 import io.keliu.gateway.audit.AuditLog;
 import io.keliu.gateway.audit.ImportAudit;
+import io.keliu.gateway.dashboard.LoginPage;
 import io.keliu.gateway.ratelimit.RateLimitProperties;
 import io.keliu.gateway.ratelimit.RateLimits;
 import io.keliu.gateway.tokens.ServiceTokens;
@@ -15,15 +16,21 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -36,7 +43,7 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-class GatewaySecurity {
+public class GatewaySecurity {
     static final String NO_CREDENTIAL = "Sign in at /login, or send an API key as 'Authorization: Bearer <key>'"
             + " (an administrator creates keys with POST /api/v1/api-keys).";
 
@@ -59,9 +66,12 @@ class GatewaySecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(GatewayToken.JWKS_PATH, "/v3/api-docs", "/login", "/error").permitAll()
+                        // the dashboard's scripts, styles and map hold nothing private; the sign-in page needs them
+                        .requestMatchers("/dashboard/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
                         .hasAnyRole(Role.ADMIN.name(), Role.METRICS.name())
-                        .requestMatchers("/api/v1/users/**", "/api/v1/api-keys/**", "/api/v1/audit/**")
+                        .requestMatchers("/api/v1/users/**", "/api/v1/api-keys/**", "/api/v1/audit/**", "/admin/**",
+                                "/admin")
                         .hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -72,17 +82,28 @@ class GatewaySecurity {
                 // and get the 401 that tells them to authenticate instead of a 403 for a missing CSRF token
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getRequestedSessionId() == null
                         && request.getRequestURI().startsWith("/api/")))
-                .formLogin(login -> login.permitAll())
+                .formLogin(login -> login.loginPage("/login").failureHandler(LoginPage.failureHandler()).permitAll())
                 .logout(logout -> logout.permitAll())
-                // programs get a 401 problem; browsers opening a page are sent to the login form (form login's own
-                // default, which keeps the generated login page)
+                // only a page is worth returning to after signing in; an API call or a script is not (and a program's
+                // call must not open a session)
+                .requestCache(cache -> cache.requestCache(pagesOnly()))
+                // programs get a 401 or 403 problem; browsers opening a page are sent to the login form, and a page
+                // their roles do not allow shows the error page
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(problems, API)
-                        .accessDeniedHandler(problems))
+                        .defaultAccessDeniedHandlerFor(problems, API)
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 .addFilterBefore(new ApiRequestLog(kafka, clock), DisableEncodeUrlFilter.class)
                 .addFilterAfter(new RateLimits(rateLimits), AuthorizationFilter.class)
                 .addFilterAfter(new TokenRelayFilter(tokens), RateLimits.class)
                 .addFilterAfter(new ImportAudit(audit), TokenRelayFilter.class)
                 .build();
+    }
+
+    private static HttpSessionRequestCache pagesOnly() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(API)));
+        return cache;
     }
 }

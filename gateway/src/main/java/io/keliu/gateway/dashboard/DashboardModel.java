@@ -1,0 +1,77 @@
+package io.keliu.gateway.dashboard;
+
+import io.keliu.contracts.v1.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** What every dashboard page's layout shows: navigation for the user's roles, the platform zone, the language. */
+@ControllerAdvice(basePackageClasses = DashboardModel.class)
+class DashboardModel {
+    /** The views in navigation order; {@code admin} only for administrators. */
+    static final List<String> VIEWS = List.of("overview", "time", "region", "customers", "orders", "logs", "alerts");
+    static final String ADMIN_VIEW = "admin";
+
+    private final PlatformZone zone;
+    private final MessageBundles bundles;
+    private final Clock clock;
+
+    DashboardModel(PlatformZone zone, MessageBundles bundles, Clock clock) {
+        this.zone = zone;
+        this.bundles = bundles;
+        this.clock = clock;
+    }
+
+    /** The layout renders the scripts' catalogue with it: {@code ${bundles.json(view, #locale)}}. */
+    @ModelAttribute("bundles")
+    MessageBundles bundles() {
+        return bundles;
+    }
+
+    @ModelAttribute("navigation")
+    List<String> navigation(Authentication user) {
+        boolean admin = user != null && user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(("ROLE_" + Role.ADMIN.name())::equals);
+        return admin ? Stream.concat(VIEWS.stream(), Stream.of(ADMIN_VIEW)).toList() : VIEWS;
+    }
+
+    @ModelAttribute("zone")
+    String zone() {
+        return zone.zone().getId();
+    }
+
+    @ModelAttribute("zoneLabel")
+    String zoneLabel() {
+        return zone.label(clock.instant());
+    }
+
+    @ModelAttribute("lang")
+    String lang(Locale locale) {
+        return Languages.tag(locale);
+    }
+
+    /** The same page in zh-CN, keeping its filters. */
+    @ModelAttribute("langZhHref")
+    String chineseHref(HttpServletRequest request) {
+        return withLanguage(request, "zh-CN");
+    }
+
+    /** The same page in English, keeping its filters. */
+    @ModelAttribute("langEnHref")
+    String englishHref(HttpServletRequest request) {
+        return withLanguage(request, "en");
+    }
+
+    private static String withLanguage(HttpServletRequest request, String language) {
+        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+                .replaceQueryParam(Languages.PARAMETER, language).build().toUriString();
+    }
+}

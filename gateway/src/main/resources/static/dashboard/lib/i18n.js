@@ -1,0 +1,43 @@
+// Messages for scripts: the catalogue the layout renders into <script type="application/json" id="messages">
+// (bundle "common" plus the page's view bundle, in the page's language). No user-facing literals in scripts.
+
+const element = document.getElementById('messages');
+const catalogue = element ? JSON.parse(element.textContent) : {};
+
+/** The page's language: 'zh-CN' or 'en'. */
+export const lang = document.documentElement.lang === 'en' ? 'en' : 'zh-CN';
+
+/**
+ * The message for key, with {0}, {1}… (args an array or one value) or {name} (args an object) filled in.
+ * A missing key shows as the key itself (and a console warning), so that it is seen and fixed.
+ */
+export function t(key, args) {
+  let message = catalogue[key];
+  if (message === undefined) {
+    console.warn('missing message', key);
+    return key;
+  }
+  if (args === undefined || args === null) {
+    return message;
+  }
+  const values = Array.isArray(args) || typeof args !== 'object' ? [].concat(args) : args;
+  return message.replace(/\{(\w+)\}/g, (whole, name) => (values[name] === undefined ? whole : String(values[name])));
+}
+
+/** Whether the catalogue has the key. */
+export function has(key) {
+  return Object.prototype.hasOwnProperty.call(catalogue, key);
+}
+
+/**
+ * An enumeration value shown to people: common.enum.<kind>.<value> (channel, orderType, status, severity,
+ * alertStatus, gender, maritalStatus, logLevel, logSource, logType, role, service, province), or the value itself
+ * when the catalogue does not know it (data from the user, e.g. a foreign region).
+ */
+export function label(kind, value) {
+  if (value === null || value === undefined || value === '') {
+    return t('common.unknown');
+  }
+  const key = `common.enum.${kind}.${value}`;
+  return has(key) ? catalogue[key] : String(value);
+}

@@ -1,0 +1,234 @@
+// 系统概览: key figures with 环比/同比, live orders per minute and the order ticker (SSE), the latest alerts, and
+// ingest's rate and lag. The health panel is an htmx partial (templates/dashboard/overview.html).
+import {api} from './lib/api.js';
+import {label, t} from './lib/i18n.js';
+import {changeElement, changeRatio, dateTime, integer, money, number, percent, time, timeSeconds} from './lib/format.js';
+import {bindFilters, rangeOf} from './lib/url-state.js';
+import {htmxPanel, panel} from './lib/panel.js';
+import {chart, colors, dataTable} from './lib/charts.js';
+import {live, liveIndicator} from './lib/live.js';
+
+const defaults = {range: 'today'};
+let state = bindFilters(document.querySelector('form.filters'), defaults, next => {
+  state = next;
+  kpis.reload();
+});
+
+// ---- key figures
+
+/** The cards: the field of /api/v1/orders/kpis, its message and how to show it. */
+const FIGURES = [
+  {field: 'orders', format: integer},
+  {field: 'netRevenue', format: money},
+  {field: 'averageOrderValue', format: money},
+  {field: 'activeCustomers', format: integer},
+  {field: 'conversionRate', format: percent},
+  {field: 'cancellationRate', format: percent},
+  {field: 'refundRate', format: percent},
+];
+
+const kpis = panel('kpis', {
+  load: signal => {
+    const range = rangeOf(state);
+    return api.get('/api/v1/orders/kpis', {from: range.from, to: range.to}, {signal});
+  },
+  isEmpty: data => [data.current, data.previous, data.lastYear].every(period => period.orders === 0),
+  refresh: 60,
+  render(data, body, section) {
+    const cards = body.querySelector('[data-kpi-cards]');
+    cards.replaceChildren(...FIGURES.map(figure => card(figure, data)));
+    section.querySelector('[data-kpi-period]').textContent = t(data.toDate ? 'overview.kpis.toDate' : 'overview.kpis.period',
+      [dateTime(data.current.from), dateTime(data.current.to)]);
+    dataTable(section, {
+      columns: [t('overview.kpis.figure'), t('overview.kpis.current'), t('overview.kpis.previous'),
+        t('overview.kpis.lastYear'), t('common.change.mom'), t('common.change.yoy')],
+      rows: FIGURES.map(({field}) => [t(`overview.kpi.${field}`), data.current[field], data.previous[field],
+        data.lastYear[field], change(data.current[field], data.previous[field]),
+        change(data.lastYear[field] === null ? null : data.current[field], data.lastYear[field])]),
+    }, {collapsed: true});
+  },
+});
+
+function change(current, previous) {
+  const ratio = changeRatio(current, previous);
+  return ratio === null ? null : Math.round(ratio * 10000) / 10000;
+}
+
+function card({field, format}, data) {
+  const element = document.createElement('div');
+  element.className = 'kpi';
+  element.dataset.kpi = field;
+  const name = document.createElement('div');
+  name.className = 'kpi-label';
+  name.textContent = t(`overview.kpi.${field}`);
+  const value = document.createElement('div');
+  value.className = 'kpi-value';
+  value.textContent = format(data.current[field]);
+  const changes = document.createElement('div');
+  changes.className = 'kpi-changes';
+  const mom = changeElement(changeRatio(data.current[field], data.previous[field]), t('common.change.mom'));
+  mom.title += ` (${format(data.previous[field])})`;
+  const yoy = changeElement(changeRatio(data.current[field], data.lastYear[field]), t('common.change.yoy'));
+  yoy.title += ` (${format(data.lastYear[field])})`;
+  changes.append(mom, yoy);
+  element.append(name, value, changes);
+  return element;
+}
+
+// ---- live orders per minute and the ticker
+
+const WINDOW_MINUTES = 60;
+let minutes = [];
+
+const livePanel = panel('live', {
+  load: signal => api.get('/api/v1/traffic/live', {minutes: WINDOW_MINUTES}, {signal}),
+  isEmpty: () => false,
+  render(data) {
+    minutes = data.minutes.map(minute => ({start: minute.start, orders: minute.counts.orders,
+      revenue: Number(minute.counts.revenue)}));
+    drawMinutes();
+  },
+});
+
+function drawMinutes() {
+  chart('live', {
+    grid: {left: 48, right: 16, top: 24, bottom: 28},
+    tooltip: {trigger: 'axis', valueFormatter: value => integer(value)},
+    xAxis: {type: 'category', data: minutes.map(minute => time(minute.start)), boundaryGap: false},
+    yAxis: {type: 'value', minInterval: 1, name: t('common.unit.perMinute'), nameTextStyle: {align: 'left'}},
+    series: [{name: t('overview.live.orders'), type: 'line', data: minutes.map(minute => minute.orders),
+      areaStyle: {opacity: 0.12}, itemStyle: {color: colors.primary}}],
+  }, {
+    columns: [t('overview.live.minute'), {label: t('overview.live.orders'), numeric: true, format: integer},
+      {label: t('overview.live.revenue'), numeric: true, format: money}],
+    rows: minutes.map(minute => [time(minute.start), minute.orders, minute.revenue]),
+  });
+}
+
+function onMinute(update) {
+  const last = minutes[minutes.length - 1];
+  const entry = {start: update.minute, orders: update.orders, revenue: Number(update.revenue)};
+  if (last && Date.parse(last.start) === Date.parse(update.minute)) {
+    minutes[minutes.length - 1] = entry;
+  } else if (!last || Date.parse(update.minute) > Date.parse(last.start)) {
+    // quiet minutes in between are zeros, as the snapshot shows them
+    for (let next = last ? Date.parse(last.start) + 60000 : Date.parse(update.minute);
+      next < Date.parse(update.minute); next += 60000) {
+      minutes.push({start: new Date(next).toISOString(), orders: 0, revenue: 0});
+    }
+    minutes.push(entry);
+    minutes = minutes.slice(-WINDOW_MINUTES);
+  }
+  if (livePanel.section.dataset.state === 'ready') drawMinutes();
+}
+
+const TICKER_SIZE = 30;
+const tickerSection = document.querySelector('[data-panel="ticker"]');
+const ticker = tickerSection.querySelector('.ticker');
+const tickerRows = [];
+const tickerPanel = panel(tickerSection, {
+  load: async () => tickerRows,
+  empty: 'overview.ticker.waiting',
+  render: () => {},
+});
+
+function onOrder(order) {
+  tickerRows.unshift(order);
+  tickerRows.length = Math.min(tickerRows.length, TICKER_SIZE);
+  const item = document.createElement('li');
+  item.className = 'fresh';
+  const when = document.createElement('span');
+  when.className = 'muted';
+  when.textContent = timeSeconds(order.createdAt);
+  const what = document.createElement('span');
+  const id = document.createElement('span');
+  id.dataset.userContent = '';
+  id.textContent = order.orderId;
+  what.append(id, ` · ${label('province', order.province)} · ${label('channel', order.channel)}`);
+  const amount = document.createElement('span');
+  amount.className = 'amount';
+  amount.textContent = money(order.amount);
+  item.append(when, what, amount);
+  ticker.prepend(item);
+  while (ticker.children.length > TICKER_SIZE) ticker.lastElementChild.remove();
+  tickerPanel.setState('ready');
+  dataTable(tickerSection, {
+    columns: [t('overview.ticker.time'), {label: t('overview.ticker.order'), userContent: true},
+      t('overview.ticker.province'), t('overview.ticker.channel'),
+      {label: t('overview.ticker.amount'), numeric: true, format: money}],
+    rows: tickerRows.map(row => [timeSeconds(row.createdAt), row.orderId, label('province', row.province),
+      label('channel', row.channel), row.amount]),
+  }, {collapsed: true});
+}
+
+live('/api/v1/traffic/stream', {
+  events: {minute: onMinute, order: onOrder},
+  onReset: () => livePanel.reload(),
+  onState: liveIndicator(document.querySelector('[data-panel="live"] .live-state'), t),
+});
+
+// ---- latest alerts
+
+const SEVERITY_ORDER = {CRITICAL: 0, WARNING: 1, INFO: 2};
+
+panel('alerts', {
+  load: signal => api.get('/api/v1/alerts', {limit: 8}, {signal}),
+  empty: 'overview.alerts.none',
+  refresh: 30,
+  render(alerts, body, section) {
+    const list = body.querySelector('.alert-list');
+    const sorted = [...alerts].sort((a, b) => (a.status === b.status ? 0 : a.status === 'FIRING' ? -1 : 1)
+      || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
+    list.replaceChildren(...sorted.map(alertItem));
+    dataTable(section, {
+      columns: [t('overview.alerts.severity'), t('overview.alerts.status'), t('overview.alerts.summary'),
+        t('overview.alerts.since')],
+      rows: sorted.map(alert => [label('severity', alert.severity), label('alertStatus', alert.status),
+        summary(alert), dateTime(alert.startsAt)]),
+    }, {collapsed: true});
+  },
+});
+
+function summary(alert) {
+  return alert.summary ? (document.documentElement.lang === 'en' ? alert.summary.en : alert.summary.zhCN) : alert.type;
+}
+
+function alertItem(alert) {
+  const item = document.createElement('li');
+  item.dataset.alert = alert.dedupeKey;
+  const badge = document.createElement('span');
+  badge.className = `badge ${alert.status === 'RESOLVED' ? 'INFO' : alert.severity}`;
+  badge.textContent = alert.status === 'RESOLVED' ? label('alertStatus', alert.status) : label('severity', alert.severity);
+  const text = alert.link ? document.createElement('a') : document.createElement('span');
+  if (alert.link) {
+    text.href = alert.link;
+    text.title = t('overview.alerts.open');
+  }
+  text.textContent = summary(alert);
+  const when = document.createElement('span');
+  when.className = 'muted num';
+  when.textContent = dateTime(alert.startsAt);
+  item.append(badge, text, when);
+  return item;
+}
+
+// ---- health (htmx) and ingest
+
+htmxPanel('health');
+
+const KINDS = ['orders', 'profiles', 'logs'];
+
+panel('ingest', {
+  load: signal => api.get('/api/v1/ingest/status', {}, {signal}),
+  isEmpty: () => false,
+  refresh: 15,
+  render(status, body, section) {
+    body.querySelector('[data-ingest]')?.replaceChildren();
+    dataTable(section, {
+      columns: [t('overview.ingest.kind'), {label: t('overview.ingest.rate'), numeric: true, format: value => number(value, 1)},
+        {label: t('overview.ingest.lag'), numeric: true, format: integer}],
+      rows: KINDS.map(kind => [t(`overview.ingest.${kind}`), status.recordsPerSecond[kind] ?? 0,
+        status.lag[kind] ?? null]),
+    });
+  },
+});

@@ -1,0 +1,33 @@
+package io.keliu.gateway.dashboard.time;
+
+import io.keliu.gateway.dashboard.DashboardTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@DashboardTest(TimePage.class)
+@WithMockUser(roles = "MARKETER")
+class TimePageTest {
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void thePageHasItsFiltersPanelsAndEnglishWhenAskedFor() throws Exception {
+        mvc.perform(get("/time").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<title>Time · Keliu</title>")))
+                .andExpect(content().string(containsString("name=\"granularity\"")))
+                .andExpect(content().string(containsString("<option value=\"lastYear\">Same period last year</option>")))
+                .andExpect(content().string(containsString("data-panel=\"trend\"")))
+                .andExpect(content().string(containsString("data-panel=\"forecast\"")))
+                .andExpect(content().string(containsString("data-panel=\"holiday\"")))
+                .andExpect(content().string(containsString("data-panel=\"peaks\"")))
+                .andExpect(content().string(containsString("\"time.holidayName.national-day\":\"National Day\"")));
+    }
+}
