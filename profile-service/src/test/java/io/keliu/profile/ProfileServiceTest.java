@@ -306,9 +306,10 @@ class ProfileServiceTest {
         atRisk.at("/items").forEach(c -> riskOrder.add(c.at("/churnRisk").asDouble()));
         assertThat(riskOrder).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
-        String riskiest = ops.get("/api/v1/customers?sort=churnRisk&size=1").json().at("/items/0/userId").asString();
-        JsonNode churn = ops.get("/api/v1/customers/" + riskiest).json().at("/churn");
-        assertThat(churn.at("/factors")).isNotEmpty().hasSameSizeAs(churn.at("/reasons"));
+        JsonNode riskiest = ops.get("/api/v1/customers?sort=churnRisk&size=1").json().at("/items/0");
+        JsonNode churn = ops.get("/api/v1/customers/" + riskiest.at("/userId").asString()).json().at("/churn");
+        assertThat(churn.at("/factors")).isNotEmpty().hasSameSizeAs(churn.at("/reasons"))
+                .isEqualTo(riskiest.at("/churnFactors"));
         for (int i = 0; i < churn.at("/factors").size(); i++) {
             assertThat(churn.at("/reasons/" + i).asString()).startsWith(churn.at("/factors/" + i + "/feature").asString()
                     + " = ");

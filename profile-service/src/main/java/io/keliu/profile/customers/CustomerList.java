@@ -34,9 +34,10 @@ public class CustomerList {
                          String province, boolean valuable) {
     }
 
+    /** @param churnFactors what raises the churn risk most, strongest first (empty before the first refit) */
     public record Item(String userId, String province, String city, LifecycleStage lifecycle, int purchases,
                        BigDecimal monetaryTotal, LocalDate lastPurchaseAt, Double clv, Double churnRisk,
-                       Integer segmentId, Double valueScore) {
+                       Integer segmentId, Double valueScore, List<CustomerView.Factor> churnFactors) {
     }
 
     public record Page(int page, int size, boolean hasMore, List<Item> items) {
@@ -45,7 +46,7 @@ public class CustomerList {
     public Page find(Filter filter, Sort sort, int page, int size) {
         StringBuilder sql = new StringBuilder("""
                 SELECT c.user_id, c.province, c.city, c.lifecycle, c.purchases, c.monetary_total, c.last_purchase_on,
-                       s.clv, s.churn_risk, s.segment_id, s.value_score
+                       s.clv, s.churn_risk, s.segment_id, s.value_score, s.churn_reasons
                 FROM profiles.customers c
                 LEFT JOIN profiles.customer_scores s
                        ON s.refit_id = (SELECT refit_id FROM profiles.current_refit) AND s.user_id = c.user_id
@@ -82,7 +83,8 @@ public class CustomerList {
                 .query((rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3),
                         LifecycleStage.valueOf(rs.getString(4)), rs.getInt(5), rs.getBigDecimal(6),
                         rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), (Double) rs.getObject(8),
-                        (Double) rs.getObject(9), (Integer) rs.getObject(10), (Double) rs.getObject(11)))
+                        (Double) rs.getObject(9), (Integer) rs.getObject(10), (Double) rs.getObject(11),
+                        CustomerQueries.strings(rs.getArray(12)).stream().map(CustomerView.Factor::parse).toList()))
                 .list();
         boolean more = items.size() > size;
         return new Page(page, size, more, more ? items.subList(0, size) : items);
