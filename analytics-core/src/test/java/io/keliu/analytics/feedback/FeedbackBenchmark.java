@@ -2,6 +2,8 @@ package io.keliu.analytics.feedback;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ import java.util.function.Supplier;
 public final class FeedbackBenchmark {
 
     private static final int RUNS = 3;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String[] OPENINGS = {"", "", "你好，", "您好，", "客服你好，", "Hi, ", "Hello, ", "紧急！"};
     private static final String[] CLOSINGS = {"", "", "请尽快处理。", "希望尽快回复。", "谢谢。", "Please reply soon.",
         "Thanks.", "非常失望。", "I'm very disappointed."};
@@ -35,12 +38,8 @@ public final class FeedbackBenchmark {
 
     public static void main(String[] args) throws IOException {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        long start = System.nanoTime();
-        Tokenizer.words().tokens("快递还没到");
-        double startUp = (System.nanoTime() - start) / 1e9;
-        start = System.nanoTime();
-        Tokenizer.characterBigrams().tokens("快递还没到");
-        double bigramStartUp = (System.nanoTime() - start) / 1e9;
+        Timed<Void> startUp = once(() -> Tokenizer.words().tokens("快递还没到"));
+        Timed<Void> bigramStartUp = once(() -> Tokenizer.characterBigrams().tokens("快递还没到"));
 
         List<FeedbackText> texts = texts(LabelledFeedback.load(), count, 16);
         if (args.length > 1) {
@@ -50,41 +49,41 @@ public final class FeedbackBenchmark {
                         + " average%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), texts.size(),
                 texts.stream().mapToInt(t -> t.text().length()).average().orElse(0));
-        System.out.println("| task | ours | reference | notes |");
-        System.out.println("| --- | ---: | ---: | --- |");
+        System.out.println("| task | ours, wall | ours, CPU | reference, wall | reference, CPU | notes |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | --- |");
         row("first segmentation (loads HanLP's dictionaries)", startUp, bigramStartUp,
                 "reference: the first character-bigram tokenisation");
 
         Timed<List<List<String>>> words = time(() -> tokenise(texts, Tokenizer.words()));
         Timed<List<List<String>>> bigrams = time(() -> tokenise(texts, Tokenizer.characterBigrams()));
-        row("tokenise " + thousands(count) + " texts", words.seconds(), bigrams.seconds(), String.format(Locale.ROOT,
+        row("tokenise " + thousands(count) + " texts", words, bigrams, String.format(Locale.ROOT,
                 "reference: character bigrams; %.1f vs %.1f tokens per text", mean(words.value()),
                 mean(bigrams.value())));
 
         Timed<List<SparseVector>> vectors = time(() -> vectors(words.value()));
         Timed<List<SparseVector>> bigramVectors = time(() -> vectors(bigrams.value()));
-        row("TF-IDF fit and vectors", vectors.seconds(), bigramVectors.seconds(), "reference: character bigrams");
+        row("TF-IDF fit and vectors", vectors, bigramVectors, "reference: character bigrams");
 
         Timed<int[]> topics = time(() -> assign(vectors.value()));
         Timed<int[]> bigramTopics = time(() -> assign(bigramVectors.value()));
-        row("assign to topics (threshold " + FeedbackAnalysis.Settings.TOPIC_THRESHOLD + ")", topics.seconds(),
-                bigramTopics.seconds(), String.format(Locale.ROOT, "reference: character bigrams; %,d vs %,d topics",
+        row("assign to topics (threshold " + FeedbackAnalysis.Settings.TOPIC_THRESHOLD + ")", topics, bigramTopics,
+                String.format(Locale.ROOT, "reference: character bigrams; %,d vs %,d topics",
                         Arrays.stream(topics.value()).max().orElse(-1) + 1,
                         Arrays.stream(bigramTopics.value()).max().orElse(-1) + 1));
 
-        long naiveStart = System.nanoTime();
-        int[] naive = NaiveClustering.assign(vectors.value(), FeedbackAnalysis.Settings.TOPIC_THRESHOLD);
-        double naiveSeconds = (System.nanoTime() - naiveStart) / 1e9;
-        row("assign to topics, inverted index vs every topic", topics.seconds(), naiveSeconds,
+        int[][] naive = new int[1][];
+        Timed<Void> naiveTime = once(() -> naive[0] = NaiveClustering.assign(vectors.value(),
+                FeedbackAnalysis.Settings.TOPIC_THRESHOLD));
+        row("assign to topics, inverted index vs every topic", topics, naiveTime,
                 "reference: the same rule comparing each text with every topic (one run); same topics: "
-                        + Arrays.equals(naive, topics.value()));
+                        + Arrays.equals(naive[0], topics.value()));
 
         Timed<FeedbackAnalysis.Result> all = time(() -> FeedbackAnalysis.analyse(texts, settings(Tokenizer.words())));
         Timed<FeedbackAnalysis.Result> allBigrams = time(() -> FeedbackAnalysis.analyse(texts,
                 settings(Tokenizer.characterBigrams())));
-        row("whole analysis without similar lists (tokens, TF-IDF, topics, repeats)", all.seconds(),
-                allBigrams.seconds(), String.format(Locale.ROOT, "reference: character bigrams; %,d topics, %,d of"
-                        + " 3+ texts", all.value().topics().size(),
+        row("whole analysis without similar lists (tokens, TF-IDF, topics, repeats)", all, allBigrams,
+                String.format(Locale.ROOT, "reference: character bigrams; %,d topics, %,d of 3+ texts",
+                        all.value().topics().size(),
                         all.value().topics().stream().filter(t -> t.size() >= 3).count()));
     }
 
@@ -196,24 +195,41 @@ public final class FeedbackBenchmark {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static void row(String task, double ours, double reference, String notes) {
-        System.out.printf(Locale.ROOT, "| %s | %.3f s | %.3f s | %s |%n", task, ours, reference, notes);
+    private static void row(String task, Timed<?> ours, Timed<?> reference, String notes) {
+        System.out.printf(Locale.ROOT, "| %s | %.3f s | %.3f s | %.3f s | %.3f s | %s |%n", task, ours.seconds(),
+                ours.cpuSeconds(), reference.seconds(), reference.cpuSeconds(), notes);
         System.out.flush();
     }
 
-    private record Timed<T>(T value, double seconds) {
+    /** @param cpuSeconds the CPU time of the thread that ran the task (the work is single-threaded) */
+    private record Timed<T>(T value, double seconds, double cpuSeconds) {
     }
 
-    /** Median wall-clock time of {@link #RUNS} runs after one warm-up run. */
+    /**
+     * Median wall-clock and CPU time of {@link #RUNS} runs after one warm-up run; the CPU time says what the work
+     * costs when other processes share the cores.
+     */
     private static <T> Timed<T> time(Supplier<T> task) {
         T value = task.get();
         double[] seconds = new double[RUNS];
+        double[] cpu = new double[RUNS];
         for (int run = 0; run < RUNS; run++) {
             long start = System.nanoTime();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             value = task.get();
             seconds[run] = (System.nanoTime() - start) / 1e9;
+            cpu[run] = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         }
         Arrays.sort(seconds);
-        return new Timed<>(value, seconds[RUNS / 2]);
+        Arrays.sort(cpu);
+        return new Timed<>(value, seconds[RUNS / 2], cpu[RUNS / 2]);
+    }
+
+    private static Timed<Void> once(Runnable task) {
+        long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        task.run();
+        return new Timed<>(null, (System.nanoTime() - start) / 1e9,
+                (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
     }
 }

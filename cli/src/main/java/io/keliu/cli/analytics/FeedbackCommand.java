@@ -47,7 +47,8 @@ public final class FeedbackCommand implements Callable<Integer> {
     int duplicateDays;
 
     @Option(names = "--similar", defaultValue = "5",
-            description = "Most similar texts listed per text; 0 for none (default: ${DEFAULT-VALUE}).")
+            description = "Most similar texts listed per text; 0 for none (default: ${DEFAULT-VALUE}). The lists cost"
+                    + " about the square of the number of texts: use 0 on files of more than some 10,000.")
     int similar;
 
     @Option(names = "--label-terms", defaultValue = "4", description = "Terms per topic label (default: ${DEFAULT-VALUE}).")
