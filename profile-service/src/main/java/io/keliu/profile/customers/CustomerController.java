@@ -28,7 +28,7 @@ class CustomerController {
 
     @GetMapping("/{userId}")
     @Operation(summary = "A customer's profile, purchase facts, RFM, lifetime value, segment, lifecycle stage,"
-            + " churn risk, preferences, last 10 orders and activity")
+            + " churn risk, preferences, last 10 orders, activity and customer service interactions")
     CustomerView customer(@PathVariable String userId) {
         return queries.find(userId, CustomerQueries.context(refits.currentModel()))
                 .orElseThrow(() -> new NotFound("no customer " + userId + ": neither a profile nor an order of a"

@@ -2,6 +2,7 @@ package io.keliu.profile.customers;
 
 import io.keliu.contracts.v1.Alert.Localized;
 import io.keliu.profile.ProfileProperties;
+import io.keliu.profile.feedback.FeedbackQueries;
 import io.keliu.profile.value.RfmThresholds;
 import io.keliu.profile.web.PiiPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,10 +29,12 @@ public class CustomerQueries {
     private final Lifecycles lifecycles;
     private final ProfileProperties properties;
     private final Clock clock;
+    private final FeedbackQueries feedback;
 
     public CustomerQueries(JdbcClient jdbc, PiiPolicy pii, Lifecycles lifecycles, ProfileProperties properties,
-                           Clock clock) {
+                           Clock clock, FeedbackQueries feedback) {
         this.jdbc = jdbc;
+        this.feedback = feedback;
         this.pii = pii;
         this.lifecycles = lifecycles;
         this.properties = properties;
@@ -57,7 +60,7 @@ public class CustomerQueries {
                 .param(userId)
                 .query((rs, n) -> view(rs, today, models))
                 .optional()
-                .map(view -> withRecentOrders(view, userId));
+                .map(view -> withOrdersAndInteractions(view, userId));
     }
 
     private CustomerView view(ResultSet rs, LocalDate today, Optional<ModelContext> models) throws SQLException {
@@ -105,10 +108,10 @@ public class CustomerQueries {
                 scored ? rs.getDouble("value_score") : null, segment, lifecycles.stage(facts, today), churn,
                 new CustomerView.Preferences(facts.preferredChannel(), facts.preferredOrderType(),
                         facts.topCategories(), facts.activeHours()),
-                List.of(), activity, models.map(ModelContext::calibrationEnd).orElse(null));
+                List.of(), activity, models.map(ModelContext::calibrationEnd).orElse(null), null);
     }
 
-    private CustomerView withRecentOrders(CustomerView view, String userId) {
+    private CustomerView withOrdersAndInteractions(CustomerView view, String userId) {
         List<CustomerView.RecentOrder> orders = jdbc.sql("""
                         SELECT order_id, min(created_at) AS at, sum(net_amount), sum(net_quantity), count(*)
                         FROM profiles.order_lines WHERE user_id = ? GROUP BY order_id ORDER BY at DESC, order_id
@@ -119,7 +122,7 @@ public class CustomerQueries {
                 .list();
         return new CustomerView(view.userId(), view.profile(), view.purchases(), view.rfm(), view.clv(),
                 view.valueScore(), view.segment(), view.lifecycle(), view.churn(), view.preferences(), orders,
-                view.activity(), view.modelsAsOf());
+                view.activity(), view.modelsAsOf(), feedback.interactionsOf(userId));
     }
 
     private static LocalDate day(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,7 @@
 package io.keliu.profile.customers;
 
 import io.keliu.contracts.v1.Alert.Localized;
+import io.keliu.profile.feedback.Interactions;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import java.util.List;
 /** The 360° view of a customer ({@code GET /api/v1/customers/{userId}}); docs/profiles.md defines every number. */
 public record CustomerView(String userId, Profile profile, Purchases purchases, Rfm rfm, Clv clv, Double valueScore,
                            Segment segment, LifecycleStage lifecycle, Churn churn, Preferences preferences,
-                           List<RecentOrder> recentOrders, Activity activity, LocalDate modelsAsOf) {
+                           List<RecentOrder> recentOrders, Activity activity, LocalDate modelsAsOf,
+                           Interactions interactions) {
 
     public record Profile(Instant registeredAt, Instant activatedAt, Instant lastLoginAt, Integer age, String ageBand,
                           String gender, String maritalStatus, String occupation, String industry, String province,
