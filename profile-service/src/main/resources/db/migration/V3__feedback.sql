@@ -14,3 +14,9 @@ CREATE TABLE feedback (
 );
 CREATE INDEX feedback_user ON feedback (user_id, created_at DESC);
 CREATE INDEX feedback_created ON feedback (created_at);
+
+-- Complaint topics whose spike alert is firing (docs/profiles.md, "Complaint spikes"), so that it is resolved once.
+CREATE TABLE feedback_spikes (
+    dedupe_key text PRIMARY KEY,
+    starts_at  timestamptz NOT NULL
+);

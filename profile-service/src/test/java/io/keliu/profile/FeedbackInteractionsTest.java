@@ -1,5 +1,7 @@
 package io.keliu.profile;
 
+import io.keliu.contracts.v1.Alert;
+import io.keliu.contracts.v1.AlertStatus;
 import io.keliu.contracts.v1.ChangeEvent;
 import io.keliu.contracts.v1.Feedback;
 import io.keliu.contracts.v1.FeedbackChannel;
@@ -8,6 +10,8 @@ import io.keliu.contracts.v1.FeedbackStatus;
 import io.keliu.contracts.v1.Gender;
 import io.keliu.contracts.v1.Topics;
 import io.keliu.contracts.v1.UserProfile;
+import io.keliu.profile.feedback.ComplaintSpikes;
+import io.keliu.profile.feedback.ComplaintTopics;
 import io.keliu.testsupport.KeliuIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -25,12 +30,16 @@ import static org.awaitility.Awaitility.await;
 
 /** A customer's service cases in the 360° view and the feedback list, from keliu.feedback.v1. */
 @KeliuIntegrationTest
-@TestPropertySource(properties = "keliu.refit.first-refit-every=PT100H")
+@TestPropertySource(properties = {"keliu.refit.first-refit-every=PT100H", "keliu.feedback.analysis-interval=PT100H"})
 class FeedbackInteractionsTest {
     @LocalServerPort
     int port;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    ComplaintTopics topics;
+    @Autowired
+    ComplaintSpikes spikes;
 
     @Test
     void theViewCountsEachCaseOnceAtItsNewestVersion() {
@@ -80,6 +89,64 @@ class FeedbackInteractionsTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
         assertThat(bad.body()).contains("kind", "spam");
+    }
+
+    /**
+     * Twelve customers complain about late parcels on one day (one of them twice), one a day before: a topic with
+     * growth 12×, similar complaints, a spike alert while the day is the last 24 h and its resolution after.
+     */
+    @Test
+    void aDayOfSimilarComplaintsIsATopicWithSimilarOnesAndASpikeAlert() {
+        Api api = new Api(port);
+        try (ChangeEvents events = new ChangeEvents(broker)) {
+            for (int day = 1; day <= 7; day++) {
+                send(events, null, late("FS-usual-" + day, "U95" + day, "2026-11-0" + day + "T04:00:00Z",
+                        "快递太慢了，下单五天还没收到货"));
+            }
+            for (int c = 0; c < 12; c++) {
+                send(events, null, late("FS-" + c, "U96" + c, "2026-11-08T0" + (c % 9) + ":00:00Z",
+                        c % 2 == 0 ? "快递太慢了，下单" + (c + 3) + "天还没收到货" : "物流太慢，快递一直没收到货"));
+            }
+            send(events, null, late("FS-again", "U960", "2026-11-08T10:00:00Z", "快递太慢了，下单3天还没收到货"));
+            send(events, null, late("FS-other", "U970", "2026-11-08T11:00:00Z", "The shoes are one size too big"));
+            events.flush();
+            await().atMost(Duration.ofSeconds(120)).until(() -> topics.analyse().byId().containsKey("FS-other"));
+        }
+        ComplaintTopics.Analysis analysis = topics.latest();
+        Integer late = analysis.topicOf("FS-0");
+        assertThat(analysis.topicOf("FS-11")).isEqualTo(late);
+        assertThat(analysis.topicOf("FS-other")).isNotEqualTo(late);
+
+        JsonNode topic = api.get("/api/v1/feedback/topics?from=2026-11-08&to=2026-11-08").json().at("/topics/0");
+        assertThat(topic.get("topic").asInt()).isEqualTo(late);
+        assertThat(topic.get("complaints").asInt()).isEqualTo(13);
+        assertThat(topic.get("distinct").asInt()).as("the repeat counts once").isEqualTo(12);
+        assertThat(topic.get("usualPerDay").asDouble()).isEqualTo(1.0);
+        assertThat(topic.get("growth").asDouble()).isEqualTo(12.0);
+        assertThat(topic.get("label")).isNotEmpty();
+        assertThat(topic.get("examples").get(0).asString()).isEqualTo("快递太慢了，下单3天还没收到货");
+        JsonNode similar = api.get("/api/v1/feedback/FS-again/similar?limit=3").json();
+        assertThat(similar).hasSize(3);
+        assertThat(similar.get(0).get("feedbackId").asString()).isEqualTo("FS-0");
+        assertThat(similar.get(0).get("similarity").asDouble()).isCloseTo(1.0, within(1e-9));
+        assertThat(api.get("/api/v1/feedback?topic=" + late + "&from=2026-11-08&to=2026-11-08").json()
+                .get("total").asInt()).isEqualTo(13);
+        assertThat(api.get("/api/v1/feedback/FI-3/similar").status()).isEqualTo(404);
+
+        List<Alert> fired = spikes.check(analysis, Instant.parse("2026-11-08T16:00:00Z"));
+        assertThat(fired).singleElement().satisfies(alert -> {
+            assertThat(alert.status()).isEqualTo(AlertStatus.FIRING);
+            assertThat(alert.values().get("observed")).isEqualTo(12.0);
+            assertThat(alert.summary().en()).contains("12 complaints", "12× usual");
+        });
+        assertThat(spikes.check(analysis, Instant.parse("2026-11-08T17:00:00Z"))).as("fires once").isEmpty();
+        assertThat(spikes.check(analysis, Instant.parse("2026-11-10T00:00:00Z"))).singleElement()
+                .extracting(Alert::status).isEqualTo(AlertStatus.RESOLVED);
+    }
+
+    private static Feedback late(String id, String userId, String createdAt, String text) {
+        return new Feedback(id, userId, null, FeedbackKind.COMPLAINT, FeedbackChannel.APP, 1, text,
+                Instant.parse(createdAt), FeedbackStatus.OPEN, null, null);
     }
 
     private static Feedback complaint(String id, int rating, FeedbackStatus status, String resolvedAt,

@@ -50,7 +50,7 @@ import static org.awaitility.Awaitility.await;
  * U9001–U9003; the CDNOW customers have five-digit ids.
  */
 @KeliuIntegrationTest
-@TestPropertySource(properties = "keliu.refit.first-refit-every=PT100H")
+@TestPropertySource(properties = {"keliu.refit.first-refit-every=PT100H", "keliu.feedback.analysis-interval=PT100H"})
 class ProfileServiceTest {
     private static final Path CDNOW = Path.of("../analytics-core/src/test/resources/data/cdnow/CDNOW_sample.txt");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

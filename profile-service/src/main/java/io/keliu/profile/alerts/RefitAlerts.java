@@ -3,12 +3,9 @@ package io.keliu.profile.alerts;
 import io.keliu.contracts.v1.Alert;
 import io.keliu.contracts.v1.AlertSeverity;
 import io.keliu.contracts.v1.AlertStatus;
-import io.keliu.contracts.v1.Topics;
 import io.keliu.profile.ProfileProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The alerts of a refit, from comparing it with the previous one (docs/profiles.md, "Alerts"): valuable customers at
@@ -33,16 +27,13 @@ public class RefitAlerts {
     static final String SEGMENT_SHIFT = "customers.segment-shift";
 
     private final JdbcClient jdbc;
-    private final KafkaTemplate<String, String> kafka;
-    private final ObjectMapper json;
+    private final AlertSender sender;
     private final ProfileProperties.Alerts settings;
     private final Clock clock;
 
-    public RefitAlerts(JdbcClient jdbc, KafkaTemplate<String, String> kafka, ObjectMapper json,
-                       ProfileProperties properties, Clock clock) {
+    public RefitAlerts(JdbcClient jdbc, AlertSender sender, ProfileProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.kafka = kafka;
-        this.json = json;
+        this.sender = sender;
         this.settings = properties.alerts();
         this.clock = clock;
     }
@@ -53,16 +44,7 @@ public class RefitAlerts {
         List<Alert> alerts = new ArrayList<>();
         alerts.addAll(valuableAtRisk(before, after, now));
         alerts.addAll(segmentShifts(before, after, now));
-        for (Alert alert : alerts) {
-            try {
-                kafka.send(Topics.ALERTS, alert.dedupeKey(), json.writeValueAsString(alert)).get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("could not publish alert " + alert.dedupeKey() + ": " + e, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while publishing alerts", e);
-            }
-        }
+        alerts.forEach(sender::send);
         return alerts;
     }
 
