@@ -345,6 +345,94 @@ class OrderAnalyticsServiceTest {
         assertThat(status("/api/v1/reports/daily-1999-01-01")).isEqualTo(404);
     }
 
+    @Test
+    void key_figures_of_a_range_and_its_comparisons_equal_a_hand_computation() {
+        awaitProjected();
+        JsonNode days = get("/api/v1/orders/kpis?from=2024-12-02&to=2024-12-02");
+        assertThat(days.get("toDate").asBoolean()).isFalse();
+        assertKpis(days.get("current"), "2024-12-02T00:00+08:00", "2024-12-03T00:00+08:00");
+        assertKpis(days.get("previous"), "2024-12-01T00:00+08:00", "2024-12-02T00:00+08:00");
+        assertKpis(days.get("lastYear"), "2023-12-02T00:00+08:00", "2023-12-03T00:00+08:00");
+        assertThat(days.get("previous").get("orders").asLong()).isEqualTo(7);
+        assertThat(days.get("lastYear").get("orders").asLong()).isZero();
+        assertThat(days.get("lastYear").get("conversionRate").isNull()).isTrue();
+
+        // parts of hours at both ends (09:45, 11:30) and whole hours between; the period before starts the day before
+        JsonNode hours = get("/api/v1/orders/kpis?from=2024-12-01T09:45&to=2024-12-02T11:30");
+        assertKpis(hours.get("current"), "2024-12-01T09:45+08:00", "2024-12-02T11:30+08:00");
+        assertKpis(hours.get("previous"), "2024-11-30T08:00+08:00", "2024-12-01T09:45+08:00");
+        assertThat(hours.get("previous").get("from").asString()).isEqualTo("2024-11-30T00:00:00Z");
+    }
+
+    /** Checks one period of the key figures against the files, by the definitions of docs/order-analytics.md. */
+    private static void assertKpis(JsonNode period, String from, String to) {
+        Instant start = java.time.OffsetDateTime.parse(from + ":00").toInstant();
+        Instant end = java.time.OffsetDateTime.parse(to + ":00").toInstant();
+        Map<String, List<Map<String, String>>> orders = new TreeMap<>();
+        finalLines().forEach(row -> orders.computeIfAbsent(row.get("order_id"), id -> new ArrayList<>()).add(row));
+        Map<String, List<Map<String, String>>> versions = new TreeMap<>();
+        for (OrderFile file : List.of(EXPORT, LATER)) {
+            file.rows().forEach(row -> versions.computeIfAbsent(row.get("order_id"), id -> new ArrayList<>()).add(row));
+        }
+        long placed = 0;
+        long cancelled = 0;
+        long refunded = 0;
+        long paid = 0;
+        BigDecimal net = BigDecimal.ZERO;
+        java.util.Set<String> customers = new java.util.TreeSet<>();
+        for (Map.Entry<String, List<Map<String, String>>> order : orders.entrySet()) {
+            List<Map<String, String>> lines = order.getValue();
+            Instant created = lines.stream().map(row -> TIMESTAMPS.parse(row.get("created_at")))
+                    .min(Instant::compareTo).orElseThrow();
+            if (created.isBefore(start) || !created.isBefore(end)) {
+                continue;
+            }
+            for (Map<String, String> row : lines) {
+                if (!reversal(row) || amount(row).signum() < 0) {
+                    net = net.add(amount(row));
+                }
+            }
+            List<Map<String, String>> sales = lines.stream().filter(row -> amount(row).signum() >= 0).toList();
+            boolean isRefunded = lines.stream().anyMatch(row -> amount(row).signum() < 0 || OrderStatus.WORDS
+                    .lookup(row.get("status")).orElse(null) == OrderStatus.REFUNDED);
+            refunded += isRefunded ? 1 : 0;
+            if (sales.isEmpty()) {
+                continue;
+            }
+            placed++;
+            boolean isCancelled = sales.stream().allMatch(row -> flag(row)
+                    || OrderStatus.WORDS.lookup(row.get("status")).orElse(null) == OrderStatus.CANCELLED);
+            cancelled += isCancelled ? 1 : 0;
+            String user = lines.getFirst().get("user_id");
+            if (!isCancelled && user != null && !user.isBlank()) {
+                customers.add(user);
+            }
+            boolean wasPaid = versions.get(order.getKey()).stream().anyMatch(row -> !row.get("paid_at").isBlank()
+                    || java.util.Set.of(OrderStatus.PAID, OrderStatus.PENDING_SHIPMENT, OrderStatus.SHIPPED,
+                    OrderStatus.COMPLETED).contains(OrderStatus.WORDS.lookup(row.get("status")).orElse(null)));
+            paid += wasPaid ? 1 : 0;
+        }
+        String what = "key figures of " + from + " – " + to;
+        assertThat(Instant.parse(period.get("from").asString())).as(what).isEqualTo(start);
+        assertThat(Instant.parse(period.get("to").asString())).as(what).isEqualTo(end);
+        assertThat(period.get("orders").asLong()).as(what + ": orders").isEqualTo(placed);
+        assertThat(period.get("netRevenue").decimalValue()).as(what + ": net revenue").isEqualByComparingTo(net);
+        assertThat(period.get("cancelledOrders").asLong()).as(what + ": cancelled").isEqualTo(cancelled);
+        assertThat(period.get("refundedOrders").asLong()).as(what + ": refunded").isEqualTo(refunded);
+        assertThat(period.get("activeCustomers").asLong()).as(what + ": customers").isEqualTo(customers.size());
+        assertThat(period.get("paidOrders").asLong()).as(what + ": paid").isEqualTo(paid);
+        if (placed == 0) {
+            assertThat(period.get("averageOrderValue").isNull()).as(what).isTrue();
+            assertThat(period.get("cancellationRate").isNull()).as(what).isTrue();
+        } else {
+            assertThat(period.get("averageOrderValue").decimalValue()).as(what + ": AOV").isEqualByComparingTo(
+                    net.divide(BigDecimal.valueOf(placed), 2, java.math.RoundingMode.HALF_UP));
+            assertThat(period.get("conversionRate").asDouble()).as(what + ": conversion")
+                    .isEqualTo((double) paid / placed);
+            assertThat(period.get("refundRate").asDouble()).as(what).isEqualTo((double) refunded / placed);
+        }
+    }
+
     /** The files' lines as they stand after both imports: a later row replaces the line it stands for. */
     private static List<Map<String, String>> finalLines() {
         Map<String, Map<String, String>> lines = new LinkedHashMap<>();

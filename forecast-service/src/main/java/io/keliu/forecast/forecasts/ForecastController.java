@@ -6,6 +6,7 @@ import io.keliu.analytics.forecast.models.ForecastPoint;
 import io.keliu.analytics.forecast.series.DailySeries;
 import io.keliu.contracts.v1.FieldError;
 import io.keliu.forecast.api.BadParameter;
+import io.keliu.forecast.api.DateRange;
 import io.keliu.forecast.api.NotFound;
 import io.keliu.forecast.api.Parameters;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,6 +91,39 @@ public class ForecastController {
                 file.valuesByName().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                         e -> e.getValue().firstKey() + ".." + e.getValue().lastKey())),
                 "used from the next refresh (POST /api/v1/forecasts/refresh); forecast days need values too");
+    }
+
+    /**
+     * @param holiday        the break's holiday as {@code /holidays} names it ({@code national-day})
+     * @param makeupWorkdays the weekend days worked to pay for the break (调休)
+     */
+    public record HolidayBreak(String holiday, String name, LocalDate first, LocalDate last,
+                               List<LocalDate> makeupWorkdays) {
+    }
+
+    public record Calendar(LocalDate from, LocalDate to, int firstYear, int lastYear, List<String> holidays,
+                           List<HolidayBreak> breaks) {
+    }
+
+    /** The holiday breaks and make-up working days that touch a range: what charts mark. */
+    @GetMapping("/calendar")
+    public Calendar calendar(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        DateRange range = Parameters.range(from, to);
+        if (range.days() > 366 * 20) {
+            throw new BadParameter("to", "the range spans more than 20 years; ask for a shorter one");
+        }
+        List<HolidayBreak> breaks = forecaster.calendar().periods().stream()
+                .filter(period -> !period.last().isBefore(range.from()) && !period.first().isAfter(range.to())
+                        || period.makeupWorkdays().stream().anyMatch(day -> !day.isBefore(range.from())
+                        && !day.isAfter(range.to())))
+                .sorted(Comparator.comparing(HolidayPeriod::first))
+                .map(period -> new HolidayBreak(slug(period.name()), period.name(), period.first(), period.last(),
+                        period.makeupWorkdays()))
+                .toList();
+        List<String> holidays = forecaster.calendar().periods().stream().map(period -> slug(period.name()))
+                .distinct().sorted().toList();
+        return new Calendar(range.from(), range.to(), forecaster.calendar().firstYear(),
+                forecaster.calendar().lastYear(), holidays, breaks);
     }
 
     public record HolidayDayRow(String position, LocalDate date, String basis, double value, double lower,

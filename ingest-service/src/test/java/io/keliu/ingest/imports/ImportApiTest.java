@@ -66,6 +66,12 @@ class ImportApiTest {
         assertThat(summary.get("orders").get("anonymousLines").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(summary.get("deadLetters").get("rows").asLong()).isGreaterThanOrEqualTo(3);
 
+        JsonNode status = get("/api/v1/ingest/status");
+        assertThat(status.get("recordsPerSecond").get("orders").asDouble()).as(status.toString()).isPositive();
+        assertThat(status.get("windowSeconds").asDouble()).isPositive();
+        assertThat(status.get("lag").propertyNames()).contains("orders", "profiles", "logs");
+        status.get("lag").forEach(waiting -> assertThat(waiting.asLong()).isNotNegative());
+
         try (HttpClient client = HttpClient.newHttpClient()) {
             String metrics = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/actuator/prometheus")).header("Authorization", GatewayTokens.bearer(Role.METRICS)).build(), HttpResponse.BodyHandlers.ofString()).body();

@@ -146,7 +146,7 @@ public class OrderReportService {
         return range.to().minusNanos(1).atZone(zone).toLocalDate();
     }
 
-    static Measures measures(ResultSet row) throws SQLException {
+    public static Measures measures(ResultSet row) throws SQLException {
         return new Measures(row.getLong("orders"), row.getLong("lines"), row.getLong("units"),
                 row.getBigDecimal("gross_revenue"), row.getBigDecimal("refunds"), row.getLong("cancelled_orders"),
                 row.getLong("refunded_orders"), LatencyHistogram.fromJson(row.getString("latency")));

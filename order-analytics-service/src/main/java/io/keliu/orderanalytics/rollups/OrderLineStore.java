@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,6 +46,18 @@ public class OrderLineStore {
                     orders.computeIfAbsent(line.orderId(), id -> new LinkedHashMap<>()).put(line.lineKey(), line);
                 });
         return orders;
+    }
+
+    /** The orders with a line created in [from, to), each with all its lines (read only). */
+    public List<OrderFacts> ordersWithLinesCreated(Instant from, Instant to) {
+        Map<String, List<OrderLine>> orders = new LinkedHashMap<>();
+        jdbc.query("SELECT " + COLUMNS + " FROM order_lines WHERE order_id IN (SELECT order_id FROM order_lines"
+                        + " WHERE created_at >= ? AND created_at < ?) ORDER BY order_id, line_key",
+                (ResultSet row) -> {
+                    OrderLine line = line(row);
+                    orders.computeIfAbsent(line.orderId(), id -> new ArrayList<>()).add(line);
+                }, Timestamp.from(from), Timestamp.from(to));
+        return orders.entrySet().stream().map(order -> OrderFacts.of(order.getKey(), order.getValue())).toList();
     }
 
     /**
