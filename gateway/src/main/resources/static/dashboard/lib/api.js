@@ -72,6 +72,14 @@ export const del = (path, options = {}) => request('DELETE', path, options);
 /** The same calls as one object: api.get(…), api.post(…). */
 export const api = {get, post, patch, del, request, url};
 
+/**
+ * The CSRF header for a same-page request made without request(): an XHR upload, whose upload events give the
+ * progress fetch cannot.
+ */
+export function csrfHeaders() {
+  return csrfToken ? {[csrfHeader]: csrfToken} : {};
+}
+
 async function problemOf(response) {
   try {
     const type = response.headers.get('Content-Type') || '';
@@ -81,11 +89,14 @@ async function problemOf(response) {
   }
 }
 
-async function errorOf(response) {
+/** The ApiError for a failed answer (also one an XHR got, wrapped in a Response). */
+export async function errorOf(response) {
   const problem = await problemOf(response);
   const status = response.status;
   let message;
-  if (status === 403) {
+  if (status === 401) {
+    message = t('common.error.session');
+  } else if (status === 403) {
     message = t('common.error.forbidden');
   } else if (status === 429) {
     message = t('common.error.rateLimited', response.headers.get('Retry-After') || '1');
