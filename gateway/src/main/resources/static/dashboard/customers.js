@@ -77,7 +77,7 @@ panel('segments', {
         {type: 'bar', name: t('customers.segments.series.customers'), barMaxWidth: 36,
           data: list.map(segment => segment.size)},
         {type: 'bar', name: t('customers.segments.series.clv'), yAxisIndex: 1, barMaxWidth: 36,
-          data: list.map(segment => segment.clv), tooltip: {valueFormatter: money}},
+          data: list.map(segment => segment.clv), tooltip: {valueFormatter: value => money(value)}},
       ],
     }, {
       columns: [t('customers.col.segment'), t('customers.col.description'),
