@@ -12,7 +12,9 @@ keliu_find_jdk
 [ "${KELIU_BENCH_NO_BUILD:-}" = 1 ] || ./mvnw -B -q -DskipTests package
 
 data=$(mktemp -d -t keliu-bench.XXXXXX)
-mkdir -p bench/out
+# another output directory (logs, files) when two runs go side by side: KELIU_BENCH_OUT=dir
+out=${KELIU_BENCH_OUT:-bench/out}
+mkdir -p "$out"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -33,12 +35,12 @@ wait_for() {  # wait_for "what" file-with-output pattern
 # other ports when another benchmark runs on this machine: KELIU_BENCH_PORTS="kafka controller postgres"
 read -r kafka_port controller_port postgres_port <<< "${KELIU_BENCH_PORTS:-29092 29093 25432}"
 bin/keliu broker --port "$kafka_port" --controller-port "$controller_port" --data-dir "$data/kafka" \
-  > bench/out/broker.log 2>&1 &
+  > "$out/broker.log" 2>&1 &
 pids+=($!)
-bin/keliu postgres --port "$postgres_port" --data-dir "$data/postgres" > bench/out/postgres.log 2>&1 &
+bin/keliu postgres --port "$postgres_port" --data-dir "$data/postgres" > "$out/postgres.log" 2>&1 &
 pids+=($!)
-wait_for Kafka bench/out/broker.log "Kafka is up"
-wait_for PostgreSQL bench/out/postgres.log "PostgreSQL is up"
+wait_for Kafka "$out/broker.log" "Kafka is up"
+wait_for PostgreSQL "$out/postgres.log" "PostgreSQL is up"
 
 "$JAVA_HOME/bin/java" -Xmx1g --sun-misc-unsafe-memory-access=allow -jar bench/target/keliu-bench.jar \
-  --bootstrap "localhost:$kafka_port" --jdbc "jdbc:postgresql://localhost:$postgres_port/postgres" --out bench/out "$@"
+  --bootstrap "localhost:$kafka_port" --jdbc "jdbc:postgresql://localhost:$postgres_port/postgres" --out "$out" "$@"

@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * CPU time used by each part of the benchmark between two snapshots, read from Linux's /proc: ingest-service, the
- * PostgreSQL processes, the broker's JVM, this driver, and the whole machine. Says where the CPU of a line goes, and
- * so how far the machine is from a target: a rate is bounded by cores ÷ CPU per line. Elsewhere than Linux it reports
+ * benchmark's PostgreSQL (its server on the benchmark's port and that server's children), the benchmark's broker
+ * (the {@code bin/keliu broker} on its port), this driver, and the whole machine. Other PostgreSQL servers and brokers
+ * on the machine (other test suites, other benchmarks) are not counted. Says where the CPU of a line goes, and so how
+ * far the machine is from a target: a rate is bounded by cores ÷ CPU per line. Elsewhere than Linux it reports
  * nothing.
  */
 final class CpuAccounting {
@@ -19,17 +24,23 @@ final class CpuAccounting {
     private static final double TICKS_PER_SECOND = 100;
 
     private final long servicePid;
+    private final String postgresPort;
+    private final String brokerPort;
     private final Map<String, Long> start;
     private final long startMachineBusy;
 
-    private CpuAccounting(long servicePid) {
+    private CpuAccounting(long servicePid, int postgresPort, int brokerPort) {
         this.servicePid = servicePid;
+        this.postgresPort = " -p " + postgresPort + " ";
+        this.brokerPort = " broker --port " + brokerPort + " ";
         this.start = ticksByPart();
         this.startMachineBusy = machineBusyTicks();
     }
 
-    static CpuAccounting start(long servicePid) {
-        return new CpuAccounting(servicePid);
+    /** Counts from now the CPU of the service, of the PostgreSQL server on {@code postgresPort} and of the broker on
+     *  {@code brokerPort}. */
+    static CpuAccounting start(long servicePid, int postgresPort, int brokerPort) {
+        return new CpuAccounting(servicePid, postgresPort, brokerPort);
     }
 
     static boolean available() {
@@ -52,27 +63,44 @@ final class CpuAccounting {
             return ticks;
         }
         long self = ProcessHandle.current().pid();
+        Map<Long, String> commandLines = new HashMap<>();
+        Map<Long, String> stats = new HashMap<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             processes.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(process -> {
                 long pid = Long.parseLong(process.getFileName().toString());
-                String part = pid == servicePid ? "ingest-service" : pid == self ? "benchmark driver"
-                        : partOf(read(process.resolve("cmdline")));
-                if (part != null) {
-                    ticks.merge(part, processTicks(read(process.resolve("stat"))), Long::sum);
-                }
+                commandLines.put(pid, read(process.resolve("cmdline")) + " ");
+                stats.put(pid, read(process.resolve("stat")));
             });
         } catch (IOException e) {
             throw new IllegalStateException("cannot list /proc", e);
         }
+        Set<Long> postmasters = new HashSet<>();
+        commandLines.forEach((pid, commandLine) -> {
+            if (commandLine.contains("/bin/postgres ") && commandLine.contains(postgresPort)) {
+                postmasters.add(pid);
+            }
+        });
+        stats.forEach((pid, stat) -> {
+            String part = pid == servicePid ? "ingest-service" : pid == self ? "benchmark driver"
+                    : postmasters.contains(pid) || postmasters.contains(parent(stat)) ? "PostgreSQL"
+                    : commandLines.get(pid).contains("keliu-local.jar") && commandLines.get(pid).contains(brokerPort)
+                    ? "Kafka broker" : null;
+            if (part != null) {
+                ticks.merge(part, processTicks(stat) + (postmasters.contains(pid) ? endedChildrenTicks(stat) : 0),
+                        Long::sum);
+            }
+        });
         return ticks;
     }
 
-    /** PostgreSQL's processes rename themselves ("postgres: walwriter"); the broker is `bin/keliu broker`. */
-    private static String partOf(String commandLine) {
-        if (commandLine.startsWith("postgres") || commandLine.contains("/bin/postgres")) {
-            return "PostgreSQL";
-        }
-        return commandLine.contains("keliu-local.jar") && commandLine.contains("broker") ? "Kafka broker" : null;
+    /** The fields of /proc/PID/stat after the command name in parentheses (which may hold spaces). */
+    private static String[] statFields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** ppid, field 4 of /proc/PID/stat: PostgreSQL's backends and workers are children of its server process. */
+    private static long parent(String stat) {
+        return stat.isEmpty() ? 0 : Long.parseLong(statFields(stat)[1]);
     }
 
     /** utime + stime, fields 14 and 15 of /proc/PID/stat, counted after the command name in parentheses. */
@@ -80,8 +108,20 @@ final class CpuAccounting {
         if (stat.isEmpty()) {
             return 0;
         }
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = statFields(stat);
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /**
+     * cutime + cstime, fields 16 and 17: the CPU of the children the process has reaped. For PostgreSQL's server,
+     * the autovacuum workers and backends that ended during the run.
+     */
+    private static long endedChildrenTicks(String stat) {
+        if (stat.isEmpty()) {
+            return 0;
+        }
+        String[] fields = statFields(stat);
+        return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
     }
 
     /** All CPU time but idle and iowait, over all cores. */

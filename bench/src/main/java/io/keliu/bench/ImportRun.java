@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,12 +36,13 @@ final class ImportRun {
     private final String keliu;
     private final String ingestUrl;
     private final String gatewayUrl;
-    private final long ingestPid;
+    private final Supplier<CpuAccounting> cpuOfIngest;
     private final long gatewayPid;
 
-    ImportRun(Path out, String run, String keliu, String ingestUrl, String gatewayUrl, long ingestPid,
-              long gatewayPid) {
-        this.ingestPid = ingestPid;
+    /** @param cpuOfIngest starts counting the CPU of ingest-service and its PostgreSQL and broker */
+    ImportRun(Path out, String run, String keliu, String ingestUrl, String gatewayUrl,
+              Supplier<CpuAccounting> cpuOfIngest, long gatewayPid) {
+        this.cpuOfIngest = cpuOfIngest;
         this.gatewayPid = gatewayPid;
         this.out = out;
         this.run = run;
@@ -131,7 +133,7 @@ final class ImportRun {
 
     private Timed timeImport(Path csv, String server) throws Exception {
         Path summary = out.resolve("import-summary.json");
-        CpuAccounting cpu = CpuAccounting.start(ingestPid);
+        CpuAccounting cpu = cpuOfIngest.get();
         double gatewayBefore = cpuSeconds(gatewayPid);
         long started = System.nanoTime();
         ProcessBuilder importer = new ProcessBuilder(keliu, "import", "orders", csv.toString(), "--server", server);

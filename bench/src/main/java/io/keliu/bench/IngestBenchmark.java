@@ -97,12 +97,15 @@ public final class IngestBenchmark {
             long stored = count("select count(*) from ingest.order_lines where order_id like '" + run + "%'");
             long events = changeEvents();
             Path csv = writeCsv(new SyntheticOrders(run + "I"), importLines);
+            CpuAccounting importCpu = cpuFrom(ingest.pid());
             double importSeconds = timeImport(csv);
+            Map<String, Double> importCpuSeconds = importCpu.secondsSinceStart();
             long imported = count("select count(*) from ingest.order_lines where order_id like '" + run + "I%'");
             ingest.destroy();
             ingest.waitFor(30, TimeUnit.SECONDS);
             double copySeconds = copyReference();
             report(lines, pipeline, stored, events, importLines, importSeconds, imported, copySeconds);
+            reportImportCpu(importCpuSeconds, importLines);
         } finally {
             ingest.destroyForcibly();
         }
@@ -146,7 +149,8 @@ public final class IngestBenchmark {
         try {
             ImportRun.awaitHealthy(ingestUrl, false);
             ImportRun.awaitHealthy(gatewayUrl, true);
-            new ImportRun(out, run, option("keliu", "bin/keliu"), ingestUrl, gatewayUrl, ingest.pid(), gateway.pid())
+            new ImportRun(out, run, option("keliu", "bin/keliu"), ingestUrl, gatewayUrl, () -> cpuFrom(ingest.pid()),
+                    gateway.pid())
                     .measure(Long.parseLong(option("imports", "500000")));
         } finally {
             for (Process process : List.of(gateway, ingest)) {
@@ -206,6 +210,12 @@ public final class IngestBenchmark {
         return process;
     }
 
+    /** Counts from now the CPU of ingest-service, and of the PostgreSQL and the broker on this run's ports. */
+    private CpuAccounting cpuFrom(long ingestPid) {
+        return CpuAccounting.start(ingestPid, URI.create(jdbcUrl().substring("jdbc:".length())).getPort(),
+                Integer.parseInt(option("bootstrap", "localhost:19092").replaceFirst(".*:", "")));
+    }
+
     private String group() {
         return "bench-" + run;
     }
@@ -236,7 +246,7 @@ public final class IngestBenchmark {
                 if (startedAt == 0 && committed > 0) {
                     startedAt = now;
                     first = committed;
-                    cpu = CpuAccounting.start(ingestPid);
+                    cpu = cpuFrom(ingestPid);
                 }
                 peakHeap = Math.max(peakHeap, heapMb());
                 if (committed >= lines) {
@@ -353,6 +363,20 @@ public final class IngestBenchmark {
                 importLines, importSeconds, importLines / importSeconds, pipelineRate / copyRate,
                 pipeline.peakHeapMb(), stored, lines, Topics.ORDERS, events, imported, importLines);
         reportCpu(pipeline);
+    }
+
+    /** Where the CPU of an imported line went (the importing CLI's own JVM not counted). */
+    private static void reportImportCpu(Map<String, Double> cpuSeconds, long importLines) {
+        if (CpuAccounting.available()) {
+            System.out.printf("%nCPU per line of the import: ingest-service %.1f µs, PostgreSQL %.1f µs, Kafka broker "
+                            + "%.1f µs, whole machine %.1f µs%n", perLine(cpuSeconds, "ingest-service", importLines),
+                    perLine(cpuSeconds, "PostgreSQL", importLines), perLine(cpuSeconds, "Kafka broker", importLines),
+                    perLine(cpuSeconds, "machine", importLines));
+        }
+    }
+
+    private static double perLine(Map<String, Double> cpuSeconds, String part, long lines) {
+        return cpuSeconds.get(part) * 1e6 / lines;
     }
 
     /** Where the CPU of a line went while the pipeline ran, and the rate the machine's cores allow at that cost. */
