@@ -70,6 +70,7 @@ public final class IngestBenchmark {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         new IngestBenchmark(options).run();
+        System.exit(0); // the gateway key server of GatewayTokens would keep the JVM, and bench/ingest.sh, running
     }
 
     private String option(String name, String fallback) {
@@ -269,7 +270,8 @@ public final class IngestBenchmark {
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                     + option("ingest-port", "18081") + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer " + GatewayTokens.token("bench", Role.METRICS)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             Matcher value = HEAP.matcher(response.body());
             return response.statusCode() == 200 && value.find() ? Double.parseDouble(value.group(1)) / (1 << 20) : 0;
         } catch (IOException | InterruptedException e) {
