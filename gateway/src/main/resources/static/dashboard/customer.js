@@ -127,7 +127,7 @@ panel('orders', {
   render: (view, body, section) => {
     const orders = [...view.recentOrders].reverse();
     chart(section, {
-      grid: {left: 8, right: 8, top: 16, bottom: 8, containLabel: true},
+      grid: {left: 8, right: 56, top: 16, bottom: 8, containLabel: true},
       tooltip: {confine: true, trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: value => money(value)},
       xAxis: {type: 'category', data: orders.map(order => dateTime(order.createdAt)),
         axisLabel: {hideOverlap: true}},
