@@ -32,12 +32,14 @@ export function has(key) {
 /**
  * An enumeration value shown to people: common.enum.<kind>.<value> (channel, orderType, status, severity,
  * alertStatus, gender, maritalStatus, logLevel, logSource, logType, role, service, province), or the value itself
- * when the catalogue does not know it (data from the user, e.g. a foreign region).
+ * when the catalogue does not know it (data from the user, e.g. a foreign region). Missing values, and UNKNOWN (what
+ * the services group records without a value under), read as common.unknown.
  */
 export function label(kind, value) {
-  if (value === null || value === undefined || value === '') {
-    return t('common.unknown');
-  }
   const key = `common.enum.${kind}.${value}`;
-  return has(key) ? catalogue[key] : String(value);
+  if (has(key)) {
+    return catalogue[key];
+  }
+  return value === null || value === undefined || value === '' || value === 'UNKNOWN' ? t('common.unknown')
+    : String(value);
 }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PlaceholderPages {
 
-    @GetMapping("/{view:orders|logs}")
+    @GetMapping("/{view:feedback}")
     String placeholder(@PathVariable String view, Model model) {
         Views.page(model, view);
         return "dashboard/placeholder";
