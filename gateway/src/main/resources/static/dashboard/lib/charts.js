@@ -48,7 +48,7 @@ export function sectionOf(target) {
 
 /**
  * Draws option in the panel's <div class="chart"> (created if missing) and writes table beside it.
- * table: {columns: [label | {label, format(value, row)}], rows: [[value, …], …]}; the CSV export carries the raw
+ * table: {columns: [label | {label, format(value)}], rows: [[value, …], …]}; the CSV export carries the raw
  * values, the table shows them formatted. Answers the ECharts instance (e.g. for click handlers).
  */
 export function chart(target, option, table) {
@@ -108,7 +108,8 @@ export function dataTable(target, table, {collapsed = false} = {}) {
     row.forEach((value, index) => {
       const cell = tr.insertCell();
       const column = columns[index] || {};
-      const shown = column.format ? column.format(value, row) : value;
+      // the value alone: formatters take optional arguments of their own (money's digits)
+      const shown = column.format ? column.format(value) : value;
       if (shown instanceof Node) cell.append(shown); else cell.textContent = shown ?? '–';
       if (column.numeric) cell.className = 'num';
       if (column.userContent) cell.dataset.userContent = '';
