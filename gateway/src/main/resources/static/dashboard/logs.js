@@ -86,7 +86,7 @@ function ratePanel(id, field) {
         series: answer.series.map((series, i) => ({name: names[i], type: 'line', symbol: 'none',
           sampling: 'lttb', data: series.points.map(point => point[field])})),
       }, {
-        columns: [t('logs.col.bucket'), ...names.map(name => ({label: name, numeric: true, format: percent}))],
+        columns: [t('logs.col.bucket'), ...names.map(name => ({label: name, numeric: true, format: value => percent(value)}))],
         rows: labels.map((bucket, i) => [bucket, ...answer.series.map(series => series.points[i][field])]),
       });
     },
@@ -120,8 +120,8 @@ const breakdown = panel('breakdown', {
       columns: [t('logs.col.group'), {label: t('logs.col.lines'), numeric: true, format: integer},
         {label: t('logs.col.errors'), numeric: true, format: integer},
         {label: t('logs.col.warnings'), numeric: true, format: integer},
-        {label: t('logs.col.errorRate'), numeric: true, format: percent},
-        {label: t('logs.col.warningRate'), numeric: true, format: percent}],
+        {label: t('logs.col.errorRate'), numeric: true, format: value => percent(value)},
+        {label: t('logs.col.warningRate'), numeric: true, format: value => percent(value)}],
       rows: series.map((one, i) => [names[i], one.total.lines, one.total.errors, one.total.warnings,
         one.total.errorRate, one.total.warningRate]),
     });

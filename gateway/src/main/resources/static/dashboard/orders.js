@@ -95,14 +95,14 @@ const trend = panel('trend', {
     chart(section, {
       grid: {left: 56, right: 16, top: 40, bottom: 28},
       legend: {type: 'scroll', top: 0, selected: Object.fromEntries(names.map((name, i) => [name, i < SHOWN_GROUPS]))},
-      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: format},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: value => format(value)},
       xAxis: {type: 'category', data: labels},
       yAxis: {type: 'value', minInterval: isMoney(state.metric) ? 0 : 1,
-        axisLabel: {formatter: isMoney(state.metric) ? moneyCompact : compact}},
+        axisLabel: {formatter: isMoney(state.metric) ? value => moneyCompact(value) : value => compact(value)}},
       series: series.map((one, i) => ({name: names[i], type: 'bar', stack: 'groups', barMaxWidth: 48,
         data: one.points.map(point => valueOf(point, state.metric))})),
     }, {
-      columns: [t('orders.col.bucket'), ...names.map(name => ({label: name, numeric: true, format}))],
+      columns: [t('orders.col.bucket'), ...names.map(name => ({label: name, numeric: true, format: value => format(value)}))],
       rows: labels.map((bucket, i) => [bucket, ...series.map(one => valueOf(one.points[i], state.metric))]),
     });
   },
@@ -121,8 +121,8 @@ const breakdown = panel('breakdown', {
     const shown = series.slice(0, 12).reverse();
     chart(section, {
       grid: {left: 8, right: 56, top: 8, bottom: 24, containLabel: true},
-      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: format},
-      xAxis: {type: 'value', axisLabel: {formatter: isMoney(state.metric) ? moneyCompact : compact}},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: value => format(value)},
+      xAxis: {type: 'value', axisLabel: {formatter: isMoney(state.metric) ? value => moneyCompact(value) : value => compact(value)}},
       yAxis: {type: 'category', data: shown.map(one => groupName(state.by, one.group)),
         axisLabel: {width: 110, overflow: 'truncate'}},
       series: [{name: t(`orders.metric.${state.metric}`), type: 'bar', barMaxWidth: 22,
@@ -131,12 +131,12 @@ const breakdown = panel('breakdown', {
     }, {
       columns: [t('orders.col.group'),
         {label: t('orders.col.orders'), numeric: true, format: integer},
-        {label: t('orders.col.netRevenue'), numeric: true, format: money},
+        {label: t('orders.col.netRevenue'), numeric: true, format: value => money(value)},
         {label: t('common.change.mom'), numeric: true, format: changeCell},
-        {label: t('orders.col.averageOrderValue'), numeric: true, format: money},
-        {label: t('orders.col.cancellationRate'), numeric: true, format: percent},
-        {label: t('orders.col.refundRate'), numeric: true, format: percent},
-        {label: t('orders.col.refunds'), numeric: true, format: money},
+        {label: t('orders.col.averageOrderValue'), numeric: true, format: value => money(value)},
+        {label: t('orders.col.cancellationRate'), numeric: true, format: value => percent(value)},
+        {label: t('orders.col.refundRate'), numeric: true, format: value => percent(value)},
+        {label: t('orders.col.refunds'), numeric: true, format: value => money(value)},
         {label: t('orders.col.paymentP50'), numeric: true, format: duration}],
       rows: series.map((one, i) => {
         const m = one.total;
@@ -189,7 +189,7 @@ const funnel = panel('funnel', {
     }, {
       columns: [t('orders.col.step'), {label: t('orders.col.orders'), numeric: true, format: integer},
         {label: t('orders.col.dropOff'), numeric: true, format: integer},
-        {label: t('orders.col.dropOffRate'), numeric: true, format: percent},
+        {label: t('orders.col.dropOffRate'), numeric: true, format: value => percent(value)},
         {label: t('orders.col.medianTime'), numeric: true, format: duration}],
       rows: steps.map(step => [t(`orders.step.${step.step}`), step.orders, step.step === 'created' ? null : step.dropOff,
         step.dropOffRate, step.medianSeconds]),
@@ -213,8 +213,8 @@ const top = panel('top-products', {
     const shown = [...products].reverse();
     const instance = chart(section, {
       grid: {left: 8, right: 56, top: 8, bottom: 24, containLabel: true},
-      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: money},
-      xAxis: {type: 'value', axisLabel: {formatter: moneyCompact}},
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: value => money(value)},
+      xAxis: {type: 'value', axisLabel: {formatter: value => moneyCompact(value)}},
       yAxis: {type: 'category', data: shown.map(product => product.productId), triggerEvent: true},
       series: [{name: t('orders.col.netRevenue'), type: 'bar', barMaxWidth: 18, cursor: 'pointer',
         data: shown.map(product => ({value: Number(product.netRevenue),
@@ -224,8 +224,8 @@ const top = panel('top-products', {
       columns: [{label: t('orders.col.product'), userContent: true, format: productButton},
         {label: t('orders.col.orders'), numeric: true, format: integer},
         {label: t('orders.col.units'), numeric: true, format: integer},
-        {label: t('orders.col.netRevenue'), numeric: true, format: money},
-        {label: t('orders.col.refunds'), numeric: true, format: money}],
+        {label: t('orders.col.netRevenue'), numeric: true, format: value => money(value)},
+        {label: t('orders.col.refunds'), numeric: true, format: value => money(value)}],
       rows: products.map(product => [product.productId, product.orders, product.units, Number(product.netRevenue),
         Number(product.refunds)]),
     });
@@ -289,7 +289,7 @@ const together = panel('together', {
     }, {
       columns: [{label: t('orders.col.companion'), userContent: true},
         {label: t('orders.col.baskets'), numeric: true, format: integer},
-        {label: t('orders.col.confidence'), numeric: true, format: percent},
+        {label: t('orders.col.confidence'), numeric: true, format: value => percent(value)},
         {label: t('orders.col.lift'), numeric: true, format: value => number(value, 2)}],
       rows: answer.together.map(one => [one.productId, one.baskets, one.confidence, one.lift]),
     });
@@ -334,7 +334,7 @@ const cohorts = panel('cohorts', {
         formatter: item => percent(item.value[2], 0)}}],
     }, {
       columns: [t('orders.col.cohort'), {label: t('orders.col.customers'), numeric: true, format: integer},
-        ...Array.from({length: COHORT_MONTHS}, (_, k) => ({label: monthName(k + 1), numeric: true, format: percent}))],
+        ...Array.from({length: COHORT_MONTHS}, (_, k) => ({label: monthName(k + 1), numeric: true, format: value => percent(value)}))],
       rows: answer.cohorts.map(cohort => [cohort.month, cohort.customers, ...cohort.retention]),
     });
   },
@@ -370,7 +370,7 @@ const rules = panel('rules', {
     }, {
       columns: [{label: t('orders.col.antecedent'), userContent: true}, {label: t('orders.col.consequent'), userContent: true},
         {label: t('orders.col.support'), numeric: true, format: value => percent(value, 2)},
-        {label: t('orders.col.confidence'), numeric: true, format: percent},
+        {label: t('orders.col.confidence'), numeric: true, format: value => percent(value)},
         {label: t('orders.col.lift'), numeric: true, format: value => number(value, 2)}],
       rows: answer.rules.map(rule => [rule.antecedent.join(' + '), rule.consequent.join(' + '), rule.support,
         rule.confidence, rule.lift]),
