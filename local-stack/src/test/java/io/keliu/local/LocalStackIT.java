@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +24,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -38,43 +36,30 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The local stack as {@code bin/keliu up} runs it (real PostgreSQL, real broker, the services' jars as child JVMs), on
- * free ports and in a temporary data directory so that it does not collide with a stack the developer is running.
+ * The local stack as {@code bin/keliu up} runs it (real PostgreSQL, real broker, the services' jars as child JVMs, the
+ * simulator), on free ports and in a data directory of its own so that it does not collide with a stack the developer
+ * is running. The stack is shared with {@link DashboardIT} ({@link SharedStack}).
  */
+@ExtendWith(SharedStack.class)
+@Order(SharedStack.ORDER)
 class LocalStackIT {
     private static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path dataDirectory;
-
-    private static Lifecycle lifecycle;
     private static LocalStack.Settings settings;
 
     @BeforeAll
-    static void startTheStack() throws InterruptedException, IOException {
-        StackPorts ports = new StackPorts(anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(),
-                anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort(), anyFreePort());
-        settings = new LocalStack.Settings(KeliuHome.locate(), dataDirectory, ports, Optional.empty());
-        LocalLogging.toFile(settings.logDirectory().resolve("local-stack.log"));
-        lifecycle = new Lifecycle(System.out);
-        new LocalStack(settings, lifecycle, System.out).start();
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        if (lifecycle != null) {
-            lifecycle.stopAll();
-        }
+    static void useTheSharedStack(LocalStack.Settings stack) {
+        settings = stack;
     }
 
     @Test
@@ -364,11 +349,6 @@ class LocalStackIT {
     /** The admin API key the gateway's first start wrote, as an Authorization header. */
     private static String adminKey() throws IOException {
         return "Bearer " + Files.readString(settings.adminApiKeyFile());
-    }
-
-    /** A port nothing listens on now, so that the test does not collide with a stack the developer is running. */
-    private static int anyFreePort() {
-        return FreePorts.any();
     }
 
     private static String rawOrderLine(String orderId) {
