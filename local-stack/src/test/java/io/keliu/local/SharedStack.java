@@ -66,9 +66,29 @@ public final class SharedStack implements BeforeAllCallback, ParameterResolver {
         return running(context).settings();
     }
 
+    /** The stack, or the reason it did not start, once per test run: a second class does not wait for it again. */
+    private record Start(Running running, RuntimeException failure) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            if (running != null) {
+                running.close();
+            }
+        }
+    }
+
     private static Running running(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.create(SharedStack.class))
-                .computeIfAbsent(Running.class, key -> start(), Running.class);
+        Start start = context.getRoot().getStore(ExtensionContext.Namespace.create(SharedStack.class))
+                .computeIfAbsent(Start.class, key -> {
+                    try {
+                        return new Start(start(), null);
+                    } catch (RuntimeException e) {
+                        return new Start(null, e);
+                    }
+                }, Start.class);
+        if (start.failure() != null) {
+            throw start.failure();
+        }
+        return start.running();
     }
 
     private static Running start() {
