@@ -15,6 +15,8 @@ mkdir -p bench/out
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  sleep 5  # a JVM that ran out of memory ignores SIGTERM and would keep its port for the next run
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$data"
 }

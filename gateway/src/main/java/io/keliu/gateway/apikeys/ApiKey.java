@@ -59,6 +59,10 @@ public class ApiKey {
         return name;
     }
 
+    String getKeyHash() {
+        return keyHash;
+    }
+
     public Set<Role> getRoles() {
         return roles;
     }
@@ -85,6 +89,11 @@ public class ApiKey {
 
     public boolean isUsableAt(Instant now) {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+    }
+
+    /** Notes a use already stored (by {@link ApiKeyRepository#markUsed}) on a copy kept outside a transaction. */
+    void noteUse(Instant now) {
+        lastUsedAt = now;
     }
 
     public void revoke(Instant now) {

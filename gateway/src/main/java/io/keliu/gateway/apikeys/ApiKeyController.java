@@ -95,6 +95,7 @@ class ApiKeyController {
         ApiKey key = repository.findById(id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no API key " + id + "."));
         key.revoke(clock.instant());
+        apiKeys.forget(key);
         audit.record(AuditAction.API_KEY_REVOKED, "key " + id + " '" + key.getName() + "'");
     }
 }

@@ -39,6 +39,7 @@ public class ApiKeyIntrospector implements OpaqueTokenIntrospector {
         Instant now = clock.instant();
         if (key.getLastUsedAt() == null || key.getLastUsedAt().isBefore(now.minus(LAST_USE_PRECISION))) {
             repository.markUsed(key.getId(), now, now.minus(LAST_USE_PRECISION));
+            key.noteUse(now);
         }
         return new OAuth2IntrospectionAuthenticatedPrincipal("key:" + key.getId(),
                 Map.of(GatewayToken.API_KEY_ID, key.getId().toString(), "name", key.getName()),

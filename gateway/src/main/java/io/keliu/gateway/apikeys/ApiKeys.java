@@ -9,18 +9,30 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Creates keys (the secret leaves this class once and is never stored) and finds the key a request carries. */
+/**
+ * Creates keys (the secret leaves this class once and is never stored) and finds the key a request carries. Keys found
+ * are remembered for {@link #REMEMBERED_FOR}: an integrator's every request would otherwise cost queries and a
+ * connection, several times what the rest of the gateway's work costs. Revoking a key forgets it here at once; another
+ * gateway instance refuses it within that time.
+ */
 @Service
 public class ApiKeys {
     /** Marks a string as a Keliu key, so that one pasted in a chat or a log search is recognisable. */
     public static final String PREFIX = "keliu_";
+    static final Duration REMEMBERED_FOR = Duration.ofSeconds(10);
+    /** Only keys that exist are remembered, so this bounds the map whatever callers send. */
+    private static final int MAX_REMEMBERED = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     private final ApiKeyRepository keys;
     private final Clock clock;
@@ -51,7 +63,29 @@ public class ApiKeys {
     /** The usable key with this secret: not revoked, not expired. */
     public Optional<ApiKey> usable(String secret) {
         Instant now = clock.instant();
-        return keys.findByKeyHash(hash(secret)).filter(key -> key.isUsableAt(now));
+        String hash = hash(secret);
+        Remembered known = remembered.get(hash);
+        if (known == null || !now.isBefore(known.until())) {
+            Optional<ApiKey> found = keys.findByKeyHash(hash);
+            if (found.isEmpty()) {
+                remembered.remove(hash);
+                return found;
+            }
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            known = new Remembered(found.get(), now.plus(REMEMBERED_FOR));
+            remembered.put(hash, known);
+        }
+        return Optional.of(known.key()).filter(key -> key.isUsableAt(now));
+    }
+
+    /** Forgets a key, so that revoking it takes effect with this gateway's next request. */
+    public void forget(ApiKey key) {
+        remembered.remove(key.getKeyHash());
+    }
+
+    private record Remembered(ApiKey key, Instant until) {
     }
 
     static String hash(String secret) {

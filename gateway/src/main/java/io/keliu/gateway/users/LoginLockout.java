@@ -64,13 +64,13 @@ class LoginLockout {
         audit.record(event.getAuthentication().getName(), AuditAction.LOGIN_FAILED, "account locked");
     }
 
-    @EventListener
+    /** Form logins only: the condition keeps every API-key request from opening a transaction for nothing. */
+    @EventListener(condition = "#event.authentication instanceof "
+            + "T(org.springframework.security.authentication.UsernamePasswordAuthenticationToken)")
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
-            String username = event.getAuthentication().getName();
-            users.findByUsername(username).ifPresent(User::loginSucceeded);
-            audit.record(username, AuditAction.LOGIN_SUCCEEDED, "form login");
-        }
+        String username = event.getAuthentication().getName();
+        users.findByUsername(username).ifPresent(User::loginSucceeded);
+        audit.record(username, AuditAction.LOGIN_SUCCEEDED, "form login");
     }
 }

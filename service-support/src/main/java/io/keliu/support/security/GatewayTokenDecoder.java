@@ -10,9 +10,13 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
+import java.time.Clock;
 import java.time.Instant;
 
-/** Verifies the gateway's tokens against its JWK set: ES256 only, our issuer, and no token living longer than 5 min. */
+/**
+ * Verifies the gateway's tokens against its JWK set: ES256 only, our issuer, and no token living longer than 5 min;
+ * each token once, until it expires ({@link VerifiedTokens}).
+ */
 final class GatewayTokenDecoder {
 
     private GatewayTokenDecoder() {
@@ -28,6 +32,6 @@ final class GatewayTokenDecoder {
                 // a token without expiry, or one meant to live long, was not made by the gateway
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, expiry -> expiry != null && expiry.isBefore(
                         Instant.now().plus(GatewayToken.MAX_LIFETIME).plus(properties.clockSkew())))));
-        return decoder;
+        return new VerifiedTokens(decoder, Clock.systemUTC());
     }
 }
