@@ -1,5 +1,6 @@
 package io.keliu.bench;
 
+import io.keliu.testsupport.GatewayTokens;
 import io.keliu.contracts.v1.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -186,7 +187,7 @@ public final class ForecastServiceBenchmark {
             HttpClient client = HttpClient.newHttpClient();
             streams.add(client);
             boolean measuring = c == 0;
-            client.sendAsync(HttpRequest.newBuilder(URI.create(base() + "/api/v1/traffic/stream")).build(),
+            client.sendAsync(BenchTokens.signed(URI.create(base() + "/api/v1/traffic/stream")).build(),
                     HttpResponse.BodyHandlers.ofInputStream()).thenAccept(response -> {
                 connected.incrementAndGet();
                 try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
@@ -325,7 +326,8 @@ public final class ForecastServiceBenchmark {
                         "jdbc:postgresql://localhost:25432/postgres"), "KELIU_DB_USER", "postgres",
                 "KELIU_DB_PASSWORD", "postgres", "KELIU_KAFKA_BOOTSTRAP", option("bootstrap", "localhost:29092"),
                 "KELIU_FORECAST_MAXSERIESPERDIMENSION", Integer.toString(series),
-                "SPRING_KAFKA_CONSUMER_GROUP_ID", "bench-" + UUID.randomUUID()));
+                "SPRING_KAFKA_CONSUMER_GROUP_ID", "bench-" + UUID.randomUUID(),
+                "KELIU_GATEWAY_JWKS_URL", GatewayTokens.jwkSetUri()));
         builder.redirectErrorStream(true).redirectOutput(out.resolve("forecast-service.log").toFile());
         System.out.println("started forecast-service (log: " + out.resolve("forecast-service.log") + ")");
         return builder.start();
@@ -367,7 +369,7 @@ public final class ForecastServiceBenchmark {
 
     private HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+            return http.send(BenchTokens.signed(URI.create(base() + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -378,7 +380,7 @@ public final class ForecastServiceBenchmark {
     }
 
     private String post(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
+        HttpResponse<String> response = http.send(BenchTokens.signed(URI.create(base() + path))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());

@@ -1,5 +1,6 @@
 package io.keliu.bench;
 
+import io.keliu.testsupport.GatewayTokens;
 import com.sun.net.httpserver.HttpServer;
 import io.keliu.contracts.v1.Alert;
 import io.keliu.contracts.v1.AlertSeverity;
@@ -70,6 +71,7 @@ public final class NotifyBenchmark {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         new NotifyBenchmark(options).run();
+        System.exit(0); // the gateway key server of GatewayTokens would keep the JVM, and bench/notify.sh, running
     }
 
     private void run() throws Exception {
@@ -123,6 +125,7 @@ public final class NotifyBenchmark {
         environment.put("KELIU_DB_USER", "postgres");
         environment.put("KELIU_DB_PASSWORD", "postgres");
         environment.put("KELIU_KAFKA_BOOTSTRAP", bootstrap());
+        environment.put("KELIU_GATEWAY_JWKS_URL", GatewayTokens.jwkSetUri());
         environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", "bench-notify-" + run);
         environment.put("KELIU_NOTIFY_SECRET_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
         environment.put("KELIU_WECOM_BASE_URL", "http://localhost:" + stubPort);
@@ -322,7 +325,7 @@ public final class NotifyBenchmark {
 
     private HttpResponse<String> http(String method, String path, String body) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
+            return client.send(BenchTokens.signed(URI.create("http://localhost:" + port() + path))
                     .header("Content-Type", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package io.keliu.bench;
 
+import io.keliu.testsupport.GatewayTokens;
 import io.keliu.contracts.v1.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -73,6 +74,7 @@ public final class OrderAnalyticsBenchmark {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         new OrderAnalyticsBenchmark(options).run();
+        System.exit(0); // the gateway key server of GatewayTokens would keep the JVM running
     }
 
     private String option(String name, String fallback) {
@@ -199,7 +201,8 @@ public final class OrderAnalyticsBenchmark {
         builder.environment().putAll(Map.of("SERVER_PORT", port(), "KELIU_DB_URL", jdbcUrl(),
                 "KELIU_DB_USER", "postgres", "KELIU_DB_PASSWORD", "postgres",
                 "KELIU_KAFKA_BOOTSTRAP", option("bootstrap", "localhost:29092"),
-                "SPRING_KAFKA_CONSUMER_GROUP_ID", "bench-" + UUID.randomUUID()));
+                "SPRING_KAFKA_CONSUMER_GROUP_ID", "bench-" + UUID.randomUUID(),
+                "KELIU_GATEWAY_JWKS_URL", GatewayTokens.jwkSetUri()));
         builder.redirectErrorStream(true).redirectOutput(out.resolve("order-analytics.log").toFile());
         System.out.println("started order-analytics-service (log: " + out.resolve("order-analytics.log") + ")");
         return builder.start();
@@ -385,7 +388,7 @@ public final class OrderAnalyticsBenchmark {
 
     private HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path)).build(),
+            return http.send(BenchTokens.signed(URI.create("http://localhost:" + port() + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
@@ -398,7 +401,7 @@ public final class OrderAnalyticsBenchmark {
 
     private String post(String path, String body) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port()
+            HttpResponse<String> response = http.send(BenchTokens.signed(URI.create("http://localhost:" + port()
                             + path)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
