@@ -5,6 +5,7 @@ import io.keliu.contracts.v1.LogSource;
 import io.keliu.contracts.v1.LogType;
 import io.keliu.contracts.v1.Topics;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -22,6 +23,11 @@ final class LogGenerator {
 
     /** During an incident most lines are errors: a spike order-analytics-service alerts on. */
     private static final double INCIDENT_ERROR_SHARE = 0.7;
+    /**
+     * Lines per log event during an incident: at night the simulator makes about three log events a minute, and
+     * order-analytics-service needs at least 5 errors in a minute (besides 3× the usual) to call it a spike.
+     */
+    static final int INCIDENT_BURST = 8;
 
     private final String runTag;
     private long sequence;
@@ -30,9 +36,20 @@ final class LogGenerator {
         this.runTag = runTag;
     }
 
-    Draft next(LocalDateTime time, RandomGenerator random) {
-        LogType type = incident(time) && random.nextDouble() < INCIDENT_ERROR_SHARE ? LogType.SYSTEM_ERROR
-                : TYPES.draw(random);
+    /** The lines of one log event: one line, or a burst of them during an incident. */
+    List<Draft> next(LocalDateTime time, RandomGenerator random) {
+        if (!incident(time)) {
+            return List.of(line(time, TYPES.draw(random), random));
+        }
+        List<Draft> burst = new ArrayList<>(INCIDENT_BURST);
+        for (int i = 0; i < INCIDENT_BURST; i++) {
+            burst.add(line(time, random.nextDouble() < INCIDENT_ERROR_SHARE ? LogType.SYSTEM_ERROR
+                    : TYPES.draw(random), random));
+        }
+        return burst;
+    }
+
+    private Draft line(LocalDateTime time, LogType type, RandomGenerator random) {
         String logId = "L-" + runTag + "-" + String.format("%08d", ++sequence);
         return Draft.of(Topics.RAW_LOGS, logId)
                 .put("log_id", logId)

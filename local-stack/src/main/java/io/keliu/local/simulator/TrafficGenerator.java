@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reproduce the same records.
  */
 public final class TrafficGenerator {
-    private static final double LOG_SHARE = 0.25;
+    static final double LOG_SHARE = 0.25;
     private static final double LATER_VERSION_SHARE = 0.15;
 
     private final RandomGenerator random;
@@ -35,7 +35,7 @@ public final class TrafficGenerator {
         double draw = random.nextDouble();
         List<Draft> drafts = new ArrayList<>();
         if (draw < LOG_SHARE) {
-            drafts.add(logs.next(time, random));
+            drafts.addAll(logs.next(time, random));
         } else if (draw < LOG_SHARE + LATER_VERSION_SHARE) {
             drafts.addAll(orders.laterVersion(time, random).orElseGet(() -> orders.newOrder(time, random)));
         } else {
