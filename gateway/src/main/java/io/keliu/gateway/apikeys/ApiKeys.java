@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Creates keys (the secret leaves this class once and is never stored) and finds the key a request carries. Keys found
- * are remembered for {@link #REMEMBERED_FOR}: an integrator's every request would otherwise cost queries and a
- * connection, several times what the rest of the gateway's work costs. Revoking a key forgets it here at once; another
+ * are remembered for {@link #REMEMBERED_FOR}: an integrator's every request would otherwise cost a query and a
+ * database connection, and under load the requests would queue for the pool. Revoking a key forgets it here at once; another
  * gateway instance refuses it within that time.
  */
 @Service

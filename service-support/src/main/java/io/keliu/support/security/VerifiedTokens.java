@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers the tokens it has verified until they expire. The gateway gives a caller the same token for a minute, so
- * most requests carry a token already verified, and an ES256 verification costs more than the rest of the security
- * chain. A token is the signed text itself: the same text verified once is verified. Only verified tokens are kept,
+ * most requests carry a token already verified, and an ES256 verification is the costliest single step of a
+ * service's security chain. A token is the signed text itself: the same text verified once is verified. Only verified tokens are kept,
  * and never more than {@value #MAX_REMEMBERED}, so callers cannot grow the map.
  */
 final class VerifiedTokens implements JwtDecoder {
