@@ -45,6 +45,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -205,7 +206,20 @@ class OrderAnalyticsServiceTest {
             assertThat(cohort.get("customers").asLong()).isEqualTo(4);
             assertThat(cohort.get("retention").get(0).asDouble()).isEqualTo(0.25);
             assertThat(cohort.get("retention").get(1).asDouble()).isZero();
+            assertThat(cohort.get("complete").asBoolean()).isTrue();
+            assertThat(cohort.get("soFar").isNull()).as("December 2024 is over a year back").isTrue();
         });
+    }
+
+    @Test
+    void a_report_names_the_bucket_still_running() {
+        LocalDate today = LocalDate.now(SHANGHAI);
+        JsonNode hours = get("/api/v1/orders/report?from=" + today + "&to=" + today + "&granularity=hour");
+        Instant asOf = OffsetDateTime.parse(hours.get("asOf").asString()).toInstant();
+        assertThat(OffsetDateTime.parse(hours.get("runningBucket").asString()).toInstant())
+                .isEqualTo(asOf.truncatedTo(ChronoUnit.HOURS));
+        assertThat(get("/api/v1/orders/report?from=2024-12-01&to=2024-12-02").get("runningBucket").isNull())
+                .as("a range of complete days").isTrue();
     }
 
     @Test

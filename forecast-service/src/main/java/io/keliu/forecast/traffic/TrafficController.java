@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,9 +30,11 @@ public class TrafficController {
     static final int LAST_YEAR_DAYS = 364;
 
     private final TrafficReader reader;
+    private final Clock clock;
 
-    TrafficController(TrafficReader reader) {
+    TrafficController(TrafficReader reader, Clock clock) {
         this.reader = reader;
+        this.clock = clock;
     }
 
     enum Compare {
@@ -59,8 +62,13 @@ public class TrafficController {
     public record Comparison(String basis, long shiftDays, LocalDate from, LocalDate to, String alignment) {
     }
 
+    /**
+     * @param asOf           when the answer was made: buckets starting later have not begun (their zeros are no drop)
+     * @param runningBucket  the start of the bucket still running at {@code asOf} (its counts are so far), null when
+     *                       the range holds none
+     */
     public record Answer(String zone, String granularity, LocalDate from, LocalDate to, String groupBy,
-                         Comparison compare, List<Series> series) {
+                         Comparison compare, OffsetDateTime asOf, OffsetDateTime runningBucket, List<Series> series) {
     }
 
     @GetMapping
@@ -95,8 +103,12 @@ public class TrafficController {
 
     private Answer answer(DateRange range, Granularity size, Dimension dimension, Comparison comparison,
                           List<Series> series) {
+        ZonedDateTime now = clock.instant().atZone(reader.zone());
+        ZonedDateTime running = size.bucketOf(now);
+        boolean inRange = reader.bucketStarts(size, range).contains(running);
         return new Answer(reader.zone().getId(), size.key(), range.from(), range.to(),
-                dimension == Dimension.TOTAL ? null : dimension.parameter(), comparison, series);
+                dimension == Dimension.TOTAL ? null : dimension.parameter(), comparison, now.toOffsetDateTime(),
+                inRange ? running.toOffsetDateTime() : null, series);
     }
 
     /** Points in bucket order; the compare series is paired bucket by bucket. */

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -148,6 +149,25 @@ class TrafficApiTest {
             assertThat(Instant.now()).as("projection caught up in time").isBefore(deadline);
             Thread.sleep(200);
         }
+    }
+
+    @Test
+    void namesTheBucketStillRunningSoTheDashboardDoesNotDrawItAsADrop() throws Exception {
+        LocalDate today = LocalDate.now(SHANGHAI);
+        JsonNode days = get("/api/v1/traffic?from=" + today.minusDays(2) + "&to=" + today);
+        Instant asOf = OffsetDateTime.parse(days.get("asOf").asString()).toInstant();
+        assertThat(asOf).isBetween(Instant.now().minusSeconds(60), Instant.now());
+        LocalDate asOfDay = asOf.atZone(SHANGHAI).toLocalDate();
+        assertThat(OffsetDateTime.parse(days.get("runningBucket").asString()).toInstant())
+                .isEqualTo(asOfDay.atStartOfDay(SHANGHAI).toInstant());
+
+        JsonNode hours = get("/api/v1/traffic?from=" + today + "&to=" + today + "&granularity=hour");
+        Instant hourAsOf = OffsetDateTime.parse(hours.get("asOf").asString()).toInstant();
+        assertThat(OffsetDateTime.parse(hours.get("runningBucket").asString()).toInstant())
+                .isEqualTo(hourAsOf.atZone(SHANGHAI).truncatedTo(ChronoUnit.HOURS).toInstant());
+
+        JsonNode past = get("/api/v1/traffic?from=2026-03-01&to=2026-03-04");
+        assertThat(past.get("runningBucket").isNull()).as("a range of complete days").isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 
 import java.sql.Date;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,17 @@ public class CohortService {
         this.platform = platform;
     }
 
-    /** @param retention index k-1 holds the share of month k; null for months not yet over */
-    public record Cohort(String month, long customers, List<Long> returning, List<Double> retention) {
+    /**
+     * @param complete  false for the running month's cohort: customers still join it
+     * @param retention index k-1 holds the share of month k; null for months not over (the running month included)
+     * @param soFar     the running month's share so far, when it is one of months 1–12; null otherwise
+     */
+    public record Cohort(String month, long customers, boolean complete, List<Long> returning, List<Double> retention,
+                         SoFar soFar) {
+    }
+
+    /** The running month k of a cohort: who bought in it until now (a share that can still grow). */
+    public record SoFar(int month, long returning, Double retention) {
     }
 
     public List<Cohort> cohorts(YearMonth first, YearMonth last, YearMonth current) {
@@ -51,17 +61,29 @@ public class CohortService {
                 }, platform.zone().getId(), platform.zone().getId(), Date.valueOf(first.atDay(1)),
                 Date.valueOf(last.atDay(1)));
         List<Cohort> cohorts = new ArrayList<>();
-        counts.forEach((month, n) -> {
-            List<Long> returning = new ArrayList<>();
-            List<Double> retention = new ArrayList<>();
-            for (int k = 1; k <= MONTHS; k++) {
-                boolean over = !month.plusMonths(k).isAfter(current);
-                returning.add(over ? n[k] : null);
-                retention.add(over && n[0] > 0 ? (double) n[k] / n[0] : null);
-            }
-            cohorts.add(new Cohort(month.toString(), n[0], returning, retention));
-        });
+        counts.forEach((month, n) -> cohorts.add(cohort(month, n, current)));
         return cohorts;
+    }
+
+    /**
+     * @param n       n[0] the cohort's customers, n[k] those of them with a counted order in month k
+     * @param current the running month: not over, so its share is only so far
+     */
+    static Cohort cohort(YearMonth month, long[] n, YearMonth current) {
+        List<Long> returning = new ArrayList<>();
+        List<Double> retention = new ArrayList<>();
+        for (int k = 1; k <= MONTHS; k++) {
+            boolean over = month.plusMonths(k).isBefore(current);
+            returning.add(over ? n[k] : null);
+            retention.add(over ? share(n[k], n[0]) : null);
+        }
+        int running = (int) month.until(current, ChronoUnit.MONTHS);
+        SoFar soFar = running >= 1 && running <= MONTHS ? new SoFar(running, n[running], share(n[running], n[0])) : null;
+        return new Cohort(month.toString(), n[0], month.isBefore(current), returning, retention, soFar);
+    }
+
+    private static Double share(long part, long whole) {
+        return whole > 0 ? (double) part / whole : null;
     }
 
 }

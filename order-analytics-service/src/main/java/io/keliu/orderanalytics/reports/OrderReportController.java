@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -38,9 +39,10 @@ class OrderReportController {
             @Parameter(description = "hour, day (default), week or month") @RequestParam(required = false) String granularity,
             @Parameter(description = "channel, orderType, status, province, country or category") @RequestParam(required = false) String groupBy,
             @Parameter(description = "previous or lastYear") @RequestParam(required = false) String compare) {
-        TimeRange range = Parameters.range("from", from, "to", to, reports.zone(), clock.instant());
+        Instant now = clock.instant();
+        TimeRange range = Parameters.range("from", from, "to", to, reports.zone(), now);
         return reports.report(range, Parameters.word("granularity", granularity, Granularity.class, Granularity.DAY),
-                groupBy(groupBy), Parameters.word("compare", compare, Comparison.class, null));
+                groupBy(groupBy), Parameters.word("compare", compare, Comparison.class, null), now);
     }
 
     @Operation(summary = "The best-selling products of a range of days, by net revenue or units")

@@ -49,8 +49,12 @@ public class OrderReportService {
         return zone;
     }
 
-    /** @param groupBy null for one series of all orders */
-    public OrderReport report(TimeRange range, Granularity granularity, Dimension groupBy, Comparison compare) {
+    /**
+     * @param groupBy null for one series of all orders
+     * @param now     the moment that tells the running bucket from the complete ones
+     */
+    public OrderReport report(TimeRange range, Granularity granularity, Dimension groupBy, Comparison compare,
+                              Instant now) {
         Dimension dimension = groupBy == null ? Dimension.ALL : groupBy;
         List<Instant> buckets = buckets(range, granularity);
         OrderReport.Compared compared = null;
@@ -59,9 +63,19 @@ public class OrderReportService {
             compared = new OrderReport.Compared(compare.word(), other.from().toString(), other.to().toString(),
                     series(other, granularity, dimension, buckets(other, granularity)));
         }
+        Instant running = runningBucket(buckets, range, now);
         return new OrderReport(zone.getId(), granularity.word(), range.from().toString(), range.to().toString(),
-                groupBy == null ? null : groupBy.parameter(), series(range, granularity, dimension, buckets),
-                compared);
+                groupBy == null ? null : groupBy.parameter(), now.atZone(zone).toOffsetDateTime().toString(),
+                running == null ? null : running.atZone(zone).toOffsetDateTime().toString(),
+                series(range, granularity, dimension, buckets), compared);
+    }
+
+    /** The last bucket begun by {@code now}, if the range has not ended by then. */
+    private static Instant runningBucket(List<Instant> buckets, TimeRange range, Instant now) {
+        if (!now.isBefore(range.to())) {
+            return null;
+        }
+        return buckets.stream().filter(start -> !start.isAfter(now)).reduce((first, second) -> second).orElse(null);
     }
 
     /** The measures per group of a whole range (one bucket), as the scheduled reports and top lists need them. */
