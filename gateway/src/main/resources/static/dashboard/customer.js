@@ -1,4 +1,4 @@
-// The 360° page of one customer (GET /api/v1/customers/{userId}, docs/profiles.md): one call, six panels.
+// The 360° page of one customer (GET /api/v1/customers/{userId}, docs/profiles.md): one call, eight panels.
 import {get} from './lib/api.js';
 import {chart, colors, dataTable} from './lib/charts.js';
 import {dateTime, integer, money, number, percent} from './lib/format.js';
@@ -158,5 +158,41 @@ panel('preferences', {
       [t('customers.preferences.categories'), p.categories.join(', ')],
       [t('customers.preferences.hours'), p.hours.map(hour => t('customers.preferences.hour', hour)).join(', ')],
     ]);
+  },
+});
+
+panel('satisfaction', {
+  load: () => customer,
+  isEmpty: view => !view || !view.interactions,
+  empty: 'customers.interactions.empty',
+  render: (view, body, section) => {
+    const i = view.interactions;
+    facts(section, [
+      [t('customers.satisfaction.meanRating'), i.meanRating === null ? t('customers.satisfaction.noRating')
+        : t('customers.satisfaction.rating', [number(i.meanRating, 1), integer(i.ratings)])],
+      [t('customers.satisfaction.complaints'), integer(i.complaints)],
+      [t('customers.satisfaction.openComplaints'), integer(i.openComplaints)],
+      [t('customers.satisfaction.total'), integer(i.total)],
+      ...Object.entries(i.byKind).map(([kind, count]) => [label('feedbackKind', kind), integer(count)]),
+    ]);
+  },
+});
+
+panel('interactions', {
+  load: () => customer,
+  isEmpty: view => !view || !view.interactions,
+  empty: 'customers.interactions.empty',
+  render: (view, body, section) => {
+    dataTable(section, {
+      columns: [{label: t('customers.interactions.createdAt'), format: dateTime},
+        {label: t('customers.interactions.kind'), format: kind => label('feedbackKind', kind)},
+        {label: t('customers.interactions.status'), format: status => label('feedbackStatus', status)},
+        {label: t('customers.interactions.channel'), format: channel => label('channel', channel)},
+        {label: t('customers.interactions.rating'), numeric: true},
+        {label: t('customers.col.order'), userContent: true},
+        {label: t('customers.interactions.text'), userContent: true}],
+      rows: view.interactions.recent.map(one => [one.createdAt, one.kind, one.status, one.channel, one.rating,
+        one.orderId, one.text]),
+    });
   },
 });

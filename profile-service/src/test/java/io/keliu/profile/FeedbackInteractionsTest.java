@@ -86,6 +86,26 @@ class FeedbackInteractionsTest {
         assertThat(complaints.at("/items/0/feedbackId").asString()).isEqualTo("FI-5");
         assertThat(api.get("/api/v1/feedback?status=in_progress&to=2026-11-24").json().get("total").asLong())
                 .isEqualTo(1);
+
+        // the trend counts each case once, in the day (hour) of the platform's zone it was raised: FI-1 10:00, FI-4
+        // 10:00 and FI-5 11:00 on the 24th
+        JsonNode days = api.get("/api/v1/feedback/trend?from=2026-11-20&to=2026-11-24").json();
+        assertThat(days.get("granularity").asString()).isEqualTo("day");
+        assertThat(days.get("points")).hasSize(5);
+        assertThat(days.at("/points/0/start").asString()).isEqualTo("2026-11-19T16:00:00Z");
+        assertThat(days.at("/points/0/byKind/COMPLAINT").asLong()).isEqualTo(1);
+        assertThat(days.at("/points/1/byKind/COMPLAINT").asLong()).isZero();
+        assertThat(days.at("/points/2/byKind/PRAISE").asLong()).isEqualTo(1);
+        assertThat(days.at("/points/3/byKind/INQUIRY").asLong()).isEqualTo(1);
+        assertThat(days.at("/points/4/byKind/COMPLAINT").asLong()).isEqualTo(2);
+        JsonNode hours = api.get("/api/v1/feedback/trend?from=2026-11-24&to=2026-11-24&granularity=hour").json();
+        assertThat(hours.get("points")).hasSize(24);
+        assertThat(hours.at("/points/10/byKind/COMPLAINT").asLong()).isEqualTo(1);
+        assertThat(hours.at("/points/11/byKind/COMPLAINT").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/feedback/trend?from=2026-01-01&to=2026-11-24&granularity=hour").body())
+                .contains("granularity hour", "at most 31 days");
+        assertThat(api.get("/api/v1/feedback/trend?granularity=week").status()).isEqualTo(400);
+
         Api.Response bad = api.get("/api/v1/feedback?kind=spam");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");

@@ -1,9 +1,7 @@
 package io.keliu.gateway.dashboard;
 
-import io.keliu.contracts.v1.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -11,14 +9,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /** What every dashboard page's layout shows: navigation for the user's roles, the platform zone, the language. */
 @ControllerAdvice(basePackageClasses = DashboardModel.class)
 class DashboardModel {
-    /** The views in navigation order; {@code admin} only for administrators. */
-    static final List<String> VIEWS = List.of("overview", "time", "region", "customers", "orders", "logs", "alerts");
-    static final String ADMIN_VIEW = "admin";
+    /** The views in navigation order; some only for some roles ({@link Views#mayOpen}). */
+    static final List<String> VIEWS = List.of("overview", "time", "region", "customers", "orders", "logs", "alerts",
+            "feedback", "admin");
 
     private final PlatformZone zone;
     private final MessageBundles bundles;
@@ -38,9 +35,7 @@ class DashboardModel {
 
     @ModelAttribute("navigation")
     List<String> navigation(Authentication user) {
-        boolean admin = user != null && user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(("ROLE_" + Role.ADMIN.name())::equals);
-        return admin ? Stream.concat(VIEWS.stream(), Stream.of(ADMIN_VIEW)).toList() : VIEWS;
+        return VIEWS.stream().filter(view -> Views.mayOpen(view, user)).toList();
     }
 
     @ModelAttribute("zone")

@@ -101,11 +101,21 @@ class DashboardPagesTest {
                 .andExpect(content().string(matchesPattern("(?s).*<a [^>]*href=\"/overview\"[^>]*aria-current=\"page\".*")))
                 .andExpect(content().string(containsString("href=\"/region\"")))
                 .andExpect(content().string(containsString("href=\"/alerts\"")))
+                .andExpect(content().string(containsString("href=\"/feedback\"")))
                 .andExpect(content().string(not(containsString("href=\"/admin\""))))
                 .andExpect(content().string(containsString("li.wei")))
                 .andExpect(content().string(containsString("id=\"messages\"")));
         mvc.perform(get("/admin")).andExpect(status().isForbidden());
         mvc.perform(get("/admin/users")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    @WithMockUser(username = "grafana", roles = "METRICS")
+    void navigationLeavesOutTheViewsTheRolesDoNotOpen() throws Exception {
+        mvc.perform(get("/sample"))
+                .andExpect(content().string(containsString("href=\"/alerts\"")))
+                .andExpect(content().string(not(containsString("href=\"/feedback\""))))
+                .andExpect(content().string(not(containsString("href=\"/admin\""))));
     }
 
     @Test

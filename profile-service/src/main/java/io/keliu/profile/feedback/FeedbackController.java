@@ -8,6 +8,7 @@ import io.keliu.profile.web.BadParameter;
 import io.keliu.profile.web.NotFound;
 import io.keliu.profile.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +36,16 @@ import java.util.Map;
 @Tag(name = "feedback", description = "Customer service interactions: inquiries, feedback, complaints, praise")
 class FeedbackController {
     private final JdbcClient jdbc;
+    private final FeedbackQueries queries;
     private final ProfileProperties properties;
     private final ComplaintTopics topics;
     private final FeedbackProperties settings;
     private final Clock clock;
 
-    FeedbackController(JdbcClient jdbc, ProfileProperties properties, ComplaintTopics topics,
+    FeedbackController(JdbcClient jdbc, FeedbackQueries queries, ProfileProperties properties, ComplaintTopics topics,
                        FeedbackProperties settings, Clock clock) {
         this.jdbc = jdbc;
+        this.queries = queries;
         this.properties = properties;
         this.topics = topics;
         this.settings = settings;
@@ -95,6 +103,57 @@ class FeedbackController {
             String id = analysis.complaints().get(n.text()).feedbackId();
             return new Similar(id, n.similarity(), cases.get(id));
         }).toList();
+    }
+
+    /** A bucket of the trend: its start and the cases of each kind raised in it (every kind, zero included). */
+    record TrendPoint(Instant start, Map<FeedbackKind, Long> byKind) {
+    }
+
+    record Trend(String granularity, Instant from, Instant to, List<TrendPoint> points) {
+    }
+
+    @GetMapping("/trend")
+    @Operation(summary = "Cases raised per day or hour of the platform's zone, by kind, from/to (days, inclusive;"
+            + " default the last 7 days); each case counted once, in the bucket of its createdAt")
+    Trend trend(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @Parameter(description = "day (up to 366 days) or hour (up to 31 days)")
+                @RequestParam(defaultValue = "day") String granularity) {
+        LocalDate last = to == null ? LocalDate.now(clock.withZone(properties.zone())) : Parameters.date("to", to);
+        LocalDate first = from == null ? last.minusDays(6) : Parameters.date("from", from);
+        if (last.isBefore(first)) {
+            throw new BadParameter("to", "'" + to + "' is before from (" + from + ")");
+        }
+        Granularity unit = Parameters.choice("granularity", granularity, Granularity.class);
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        if (days > unit.maxDays) {
+            throw new BadParameter("to", days + " days are too many for granularity " + unit.name().toLowerCase()
+                    + "; choose at most " + unit.maxDays + " days");
+        }
+        ZonedDateTime start = first.atStartOfDay(properties.zone());
+        ZonedDateTime end = last.plusDays(1).atStartOfDay(properties.zone());
+        Map<LocalDateTime, Map<FeedbackKind, Long>> counts = queries.countsByKind(start.toInstant(), end.toInstant(),
+                unit.name().toLowerCase(), properties.zone());
+        List<TrendPoint> points = new ArrayList<>();
+        for (ZonedDateTime bucket = start; bucket.isBefore(end); bucket = bucket.plus(1, unit.unit)) {
+            Map<FeedbackKind, Long> byKind = new EnumMap<>(FeedbackKind.class);
+            for (FeedbackKind kind : FeedbackKind.values()) {
+                byKind.put(kind, counts.getOrDefault(bucket.toLocalDateTime(), Map.of()).getOrDefault(kind, 0L));
+            }
+            points.add(new TrendPoint(bucket.toInstant(), byKind));
+        }
+        return new Trend(unit.name().toLowerCase(), start.toInstant(), end.toInstant(), points);
+    }
+
+    private enum Granularity {
+        DAY(ChronoUnit.DAYS, 366), HOUR(ChronoUnit.HOURS, 31);
+
+        final ChronoUnit unit;
+        final long maxDays;
+
+        Granularity(ChronoUnit unit, long maxDays) {
+            this.unit = unit;
+            this.maxDays = maxDays;
+        }
     }
 
     record Topics(Instant analysedAt, Instant from, Instant to, List<FeedbackTopicsView.Topic> topics) {

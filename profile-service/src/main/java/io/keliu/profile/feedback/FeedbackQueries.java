@@ -1,5 +1,6 @@
 package io.keliu.profile.feedback;
 
+import io.keliu.contracts.v1.FeedbackKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -7,6 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,6 +54,25 @@ public class FeedbackQueries {
                         FROM profiles.feedback WHERE user_id = ? ORDER BY created_at DESC, feedback_id LIMIT ?""")
                 .param(userId).param(RECENT)
                 .query((row, n) -> interaction(row)).list();
+    }
+
+    /**
+     * Cases raised in [from, to) per bucket ({@code day} or {@code hour} of the zone, by its local start) and kind;
+     * buckets without a case are left out.
+     */
+    Map<LocalDateTime, Map<FeedbackKind, Long>> countsByKind(Instant from, Instant to, String unit, ZoneId zone) {
+        Map<LocalDateTime, Map<FeedbackKind, Long>> counts = new HashMap<>();
+        jdbc.sql("""
+                        SELECT date_trunc(:unit, created_at AT TIME ZONE :zone) AS bucket, kind, count(*)
+                        FROM profiles.feedback WHERE created_at >= :from AND created_at < :to
+                        GROUP BY 1, 2""")
+                .param("unit", unit).param("zone", zone.getId())
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(row -> {
+                    counts.computeIfAbsent(row.getObject(1, LocalDateTime.class), bucket -> new EnumMap<>(
+                            FeedbackKind.class)).put(FeedbackKind.valueOf(row.getString(2)), row.getLong(3));
+                });
+        return counts;
     }
 
     static Interactions.Interaction interaction(ResultSet row) throws SQLException {
