@@ -8,6 +8,7 @@ import {changeElement, changeRatio, compact, dateTime, integer, localDate, money
 import {bindFilters, rangeOf, writeState} from './lib/url-state.js';
 import {panel} from './lib/panel.js';
 import {chart, colors, dataTable} from './lib/charts.js';
+import {bucketStates, partialBar, soFar} from './lib/partial.js';
 
 const defaults = {range: 'last7', granularity: 'day', by: 'channel', metric: 'netRevenue', level: 'product',
   minSupport: '0.01', product: '', report: ''};
@@ -90,7 +91,8 @@ const trend = panel('trend', {
   render(answer, body, section) {
     const series = largestFirst(answer);
     const names = series.map(one => groupName(state.by, one.group));
-    const labels = series[0].points.map(point => bucketLabel(point.start, answer.granularity));
+    const states = bucketStates(series[0].points.map(point => point.start), answer);
+    const labels = series[0].points.map((point, i) => soFar(bucketLabel(point.start, answer.granularity), states[i]));
     const format = isMoney(state.metric) ? money : integer;
     chart(section, {
       grid: {left: 56, right: 16, top: 40, bottom: 28},
@@ -100,10 +102,12 @@ const trend = panel('trend', {
       yAxis: {type: 'value', minInterval: isMoney(state.metric) ? 0 : 1,
         axisLabel: {formatter: isMoney(state.metric) ? value => moneyCompact(value) : value => compact(value)}},
       series: series.map((one, i) => ({name: names[i], type: 'bar', stack: 'groups', barMaxWidth: 48,
-        data: one.points.map(point => valueOf(point, state.metric))})),
+        data: one.points.map((point, k) => partialBar(valueOf(point, state.metric), states[k],
+          colors.series[i % colors.series.length]))})),
     }, {
       columns: [t('orders.col.bucket'), ...names.map(name => ({label: name, numeric: true, format: value => format(value)}))],
-      rows: labels.map((bucket, i) => [bucket, ...series.map(one => valueOf(one.points[i], state.metric))]),
+      rows: labels.map((bucket, i) => [bucket, ...series.map(one => valueOf(one.points[i], state.metric))])
+        .filter((row, i) => states[i] !== 'future'),
     });
   },
 });
@@ -280,7 +284,7 @@ const together = panel('together', {
       + t('orders.together.summary', [integer(answer.baskets), integer(answer.basketsWithProduct)]);
     const shown = [...answer.together].reverse();
     chart(section, {
-      grid: {left: 8, right: 48, top: 8, bottom: 24, containLabel: true},
+      grid: {left: 8, right: 48, top: 8, bottom: 40, containLabel: true},
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: integer},
       xAxis: {type: 'value', minInterval: 1},
       yAxis: {type: 'category', data: shown.map(one => one.productId)},
@@ -311,31 +315,43 @@ const cohorts = panel('cohorts', {
   empty: 'orders.empty.cohorts',
   refresh: 600,
   render(answer, body, section) {
+    // the running month is no complete month (the cohorts API marks it, docs/order-analytics.md): its cohort is
+    // "so far" in the tooltip and the table, and each cohort's share in it is a lower bound (≥, lighter)
     const months = answer.cohorts.map(cohort => `${cohort.month} · ${integer(cohort.customers)}`);
+    const named = answer.cohorts.map((cohort, i) => soFar(months[i], cohort.complete ? 'complete' : 'running'));
     const cells = [];
     answer.cohorts.forEach((cohort, row) => {
       cells.push([0, row, 1]);
       cohort.retention.forEach((share, k) => {
         if (share !== null) cells.push([k + 1, row, share]);
       });
+      if (cohort.soFar?.retention !== null && cohort.soFar?.retention !== undefined) {
+        cells.push({value: [cohort.soFar.month, row, cohort.soFar.retention], soFar: true,
+          itemStyle: {opacity: 0.55, borderType: 'dashed', borderWidth: 1, borderColor: colors.primary}});
+      }
     });
-    const later = cells.filter(cell => cell[0] > 0).map(cell => cell[2]);
+    const later = cells.map(cell => cell.value || cell).filter(cell => cell[0] > 0).map(cell => cell[2]);
+    const cellText = item => (item.data.soFar ? `≥${percent(item.value[2], 0)}` : percent(item.value[2], 0));
     chart(section, {
-      grid: {left: 8, right: 8, top: 8, bottom: 48, containLabel: true},
-      tooltip: {formatter: item => `${answer.cohorts[item.value[1]].month} · ${monthName(item.value[0])}: `
-        + percent(item.value[2])},
+      // the cohort names are measured by hand: containLabel clipped them at the left edge
+      grid: {left: 118, right: 8, top: 8, bottom: 48},
+      tooltip: {formatter: item => `${named[item.value[1]]} · ${monthName(item.value[0])}: `
+        + (item.data.soFar ? t('common.partial.soFar', percent(item.value[2])) : percent(item.value[2]))},
       xAxis: {type: 'category', data: Array.from({length: COHORT_MONTHS + 1}, (_, k) => monthName(k)),
         splitArea: {show: true}, axisLabel: {interval: 0, hideOverlap: true}},
-      yAxis: {type: 'category', data: months, splitArea: {show: true}},
+      yAxis: {type: 'category', data: months, splitArea: {show: true},
+        axisLabel: {interval: 0, hideOverlap: false, width: 110, overflow: 'truncate'}},
       visualMap: {min: 0, max: Math.max(0.05, ...later), show: later.length > 0, orient: 'horizontal', left: 'center',
         bottom: 0, itemHeight: 140, itemWidth: 10, calculable: false, text: [percent(Math.max(0.05, ...later)), '0'],
         inRange: {color: ['#e8f1ff', colors.primary]}, outOfRange: {color: ['#c9ced6']}},
-      series: [{type: 'heatmap', data: cells, label: {show: true, fontSize: 11,
-        formatter: item => percent(item.value[2], 0)}}],
+      series: [{type: 'heatmap', data: cells, label: {show: true, fontSize: 11, formatter: cellText}}],
     }, {
       columns: [t('orders.col.cohort'), {label: t('orders.col.customers'), numeric: true, format: integer},
-        ...Array.from({length: COHORT_MONTHS}, (_, k) => ({label: monthName(k + 1), numeric: true, format: value => percent(value)}))],
-      rows: answer.cohorts.map(cohort => [cohort.month, cohort.customers, ...cohort.retention]),
+        ...Array.from({length: COHORT_MONTHS}, (_, k) => ({label: monthName(k + 1), numeric: true,
+          format: value => (typeof value === 'string' ? value : percent(value))}))],
+      rows: answer.cohorts.map(cohort => [soFar(cohort.month, cohort.complete ? 'complete' : 'running'), cohort.customers,
+        ...cohort.retention.map((share, k) => (cohort.soFar?.month === k + 1
+          ? t('common.partial.soFar', percent(cohort.soFar.retention)) : share))]),
     });
   },
 });
@@ -357,16 +373,20 @@ const rules = panel('rules', {
       [integer(answer.ruleCount), integer(answer.baskets), dateTime(answer.fittedAt)]) + ' · ' + t('orders.rules.advice');
     const shown = answer.rules.slice(0, 10).reverse();
     chart(section, {
-      grid: {left: 8, right: 48, top: 8, bottom: 24, containLabel: true},
+      grid: {left: 8, right: 48, top: 8, bottom: 40, containLabel: true},
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, formatter: items => {
         const rule = shown[items[0].dataIndex];
         return `${ruleText(rule)}<br>${t('orders.col.lift')} ${number(rule.lift, 2)} · ${t('orders.col.confidence')} `
           + `${percent(rule.confidence)} · ${t('orders.col.support')} ${percent(rule.support, 2)}`;
       }},
-      xAxis: {type: 'value', name: t('orders.col.lift'), nameLocation: 'middle', nameGap: 22},
+      xAxis: {type: 'value', name: t('orders.rules.liftAxis'), nameLocation: 'middle', nameGap: 28,
+        nameTextStyle: {color: colors.muted}, min: 0, max: value => Math.max(1.2, Math.ceil(value.max * 5) / 5),
+        axisLabel: {formatter: value => number(value, 1)}},
       yAxis: {type: 'category', data: shown.map(ruleText), axisLabel: {width: 200, overflow: 'truncate'}},
       series: [{name: t('orders.col.lift'), type: 'bar', barMaxWidth: 16, itemStyle: {color: colors.series[2]},
-        data: shown.map(rule => rule.lift), label: {show: true, position: 'right', formatter: item => number(item.value, 2)}}],
+        data: shown.map(rule => rule.lift), label: {show: true, position: 'right', formatter: item => number(item.value, 2)},
+        markLine: {silent: true, symbol: 'none', label: {show: false}, lineStyle: {color: colors.muted, type: 'dashed'},
+          data: [{xAxis: 1}]}}],
     }, {
       columns: [{label: t('orders.col.antecedent'), userContent: true}, {label: t('orders.col.consequent'), userContent: true},
         {label: t('orders.col.support'), numeric: true, format: value => percent(value, 2)},

@@ -6,6 +6,7 @@ import {changeElement, changeRatio, dateTime, integer, money, number, percent, t
 import {bindFilters, rangeOf} from './lib/url-state.js';
 import {htmxPanel, panel} from './lib/panel.js';
 import {chart, colors, dataTable} from './lib/charts.js';
+import {partialLine, soFar, splitLine} from './lib/partial.js';
 import {live, liveIndicator} from './lib/live.js';
 
 const defaults = {range: 'today'};
@@ -91,17 +92,22 @@ const livePanel = panel('live', {
 });
 
 function drawMinutes() {
+  // the last minute is the current one (the live API and the stream's minute events say so): its count is so far
+  const states = minutes.map((minute, i) => (i === minutes.length - 1 ? 'running' : 'complete'));
+  const labels = minutes.map((minute, i) => soFar(time(minute.start), states[i]));
+  const orders = splitLine(minutes.map(minute => minute.orders), states);
   chart('live', {
     grid: {left: 48, right: 16, top: 24, bottom: 28},
     tooltip: {trigger: 'axis', valueFormatter: value => integer(value)},
-    xAxis: {type: 'category', data: minutes.map(minute => time(minute.start)), boundaryGap: false},
+    xAxis: {type: 'category', data: labels, boundaryGap: false},
     yAxis: {type: 'value', minInterval: 1, name: t('common.unit.perMinute'), nameTextStyle: {align: 'left'}},
-    series: [{name: t('overview.live.orders'), type: 'line', data: minutes.map(minute => minute.orders),
-      areaStyle: {opacity: 0.12}, itemStyle: {color: colors.primary}}],
+    series: [{name: t('overview.live.orders'), type: 'line', data: orders.solid,
+      areaStyle: {opacity: 0.12}, itemStyle: {color: colors.primary}},
+    ...(orders.partial ? [{...partialLine(colors.primary), data: orders.partial}] : [])],
   }, {
     columns: [t('overview.live.minute'), {label: t('overview.live.orders'), numeric: true, format: integer},
       {label: t('overview.live.revenue'), numeric: true, format: money}],
-    rows: minutes.map(minute => [time(minute.start), minute.orders, minute.revenue]),
+    rows: minutes.map((minute, i) => [labels[i], minute.orders, minute.revenue]),
   });
 }
 

@@ -8,6 +8,7 @@ import {addDays, changeElement, changeRatio, compact, integer, money, number, pa
 import {bindFilters, rangeOf} from './lib/url-state.js';
 import {panel} from './lib/panel.js';
 import {chart, colors, dataTable} from './lib/charts.js';
+import {bucketStates, partialLine, soFar, splitLine} from './lib/partial.js';
 
 const defaults = {range: 'last30', granularity: 'day', compare: 'previous', holiday: '', year: ''};
 let state = {};
@@ -47,10 +48,13 @@ const trend = panel('trend', {
   refresh: 60,
   render(answer, body, section) {
     const points = answer.series[0].points;
-    const labels = points.map(point => bucketLabel(point.start, answer.granularity));
+    const states = bucketStates(points.map(point => point.start), answer);
+    const labels = points.map((point, i) => soFar(bucketLabel(point.start, answer.granularity), states[i]));
     const compared = answer.compare ? t(`common.compare.${answer.compare.basis}`) : null;
-    const series = [{name: t('time.trend.orders'), type: 'line', data: points.map(point => point.orders),
+    const orders = splitLine(points.map(point => point.orders), states);
+    const series = [{name: t('time.trend.orders'), type: 'line', data: orders.solid,
       itemStyle: {color: colors.primary}, areaStyle: {opacity: 0.08}, symbol: points.length > 60 ? 'none' : 'circle'}];
+    if (orders.partial) series.push({...partialLine(colors.primary), data: orders.partial});
     if (compared) {
       series.push({name: compared, type: 'line', data: points.map(point => point.compare?.orders ?? null),
         itemStyle: {color: colors.flat}, lineStyle: {type: 'dashed', width: 1.5}, symbol: 'none'});
@@ -68,8 +72,11 @@ const trend = panel('trend', {
         ...(compared ? [{label: compared, numeric: true, format: integer},
           {label: t('time.trend.change'), numeric: true, format: value => (value === null ? '–' : signedPercent(value))}]
           : [])],
+      // a running bucket's change against a whole one is no fact: left out
       rows: points.map((point, index) => [labels[index], point.orders, Number(point.revenue),
-        ...(compared ? [point.compare?.orders ?? null, ratio(point.orders, point.compare?.orders)] : [])]),
+        ...(compared ? [point.compare?.orders ?? null,
+          states[index] === 'running' ? null : ratio(point.orders, point.compare?.orders)] : [])])
+        .filter((row, index) => states[index] !== 'future'),
     });
     const total = points.reduce((sum, point) => sum + point.orders, 0);
     const summary = section.querySelector('[data-trend-summary]');
@@ -244,6 +251,9 @@ const holiday = panel('holiday', {
       throw error;
     });
   },
+  // the history is zeros from its first order on: a holiday before the simulator's week shows only such zeros, no
+  // fact about the holiday; without one order on its days this year or last there is nothing to compare
+  isEmpty: answer => !answer || answer.days.every(day => !day.value && !day.lastYearActual),
   empty: 'time.holiday.empty',
   render(answer, body, section) {
     const labels = answer.days.map(day => positionLabel(day.position));

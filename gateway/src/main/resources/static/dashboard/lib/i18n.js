@@ -9,7 +9,9 @@ export const lang = document.documentElement.lang === 'en' ? 'en' : 'zh-CN';
 
 /**
  * The message for key, with {0}, {1}… (args an array or one value) or {name} (args an object) filled in.
- * A missing key shows as the key itself (and a console warning), so that it is seen and fixed.
+ * A count's words follow it as in Java's MessageFormat: {0,choice,1#order|1<orders} ("1 order", "2 orders"; a
+ * formatted count such as '1,234' counts as its number). A missing key shows as the key itself (and a console
+ * warning), so that it is seen and fixed.
  */
 export function t(key, args) {
   let message = catalogue[key];
@@ -21,7 +23,23 @@ export function t(key, args) {
     return message;
   }
   const values = Array.isArray(args) || typeof args !== 'object' ? [].concat(args) : args;
-  return message.replace(/\{(\w+)\}/g, (whole, name) => (values[name] === undefined ? whole : String(values[name])));
+  return message
+    .replace(/\{(\w+),choice,([^{}]*)\}/g, (whole, name, choices) => (values[name] === undefined ? whole
+      : choose(choices, values[name])))
+    .replace(/\{(\w+)\}/g, (whole, name) => (values[name] === undefined ? whole : String(values[name])));
+}
+
+/** ChoiceFormat's pick: the last of 'limit#text' (count ≥ limit) or 'limit<text' (count > limit) that holds. */
+function choose(choices, value) {
+  const count = typeof value === 'number' ? value : Number(String(value).replace(/[^\d.-]/g, ''));
+  let chosen = '';
+  for (const choice of choices.split('|')) {
+    const match = /^\s*(-?[\d.]+)\s*([#<])(.*)$/s.exec(choice);
+    if (!match) continue;
+    const limit = Number(match[1]);
+    if (chosen === '' || (match[2] === '#' ? count >= limit : count > limit)) chosen = match[3];
+  }
+  return chosen;
 }
 
 /** Whether the catalogue has the key. */

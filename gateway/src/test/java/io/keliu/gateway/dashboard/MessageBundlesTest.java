@@ -2,8 +2,10 @@ package io.keliu.gateway.dashboard;
 
 import org.junit.jupiter.api.Test;
 
+import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +39,20 @@ class MessageBundlesTest {
                 }
             });
         }
+    }
+
+    /** "1 orders": a counted noun after an argument is chosen by the count ({0,choice,0#orders|1#order|1<orders}). */
+    @Test
+    void englishCountsChooseSingularOrPlural() {
+        Pattern pluralAfterCount = Pattern.compile("\\{\\d+} (orders|days|rules|baskets|minutes|errors|faults)\\b");
+        for (String bundle : bundles.bundles()) {
+            bundles.messages(bundle, Locale.ENGLISH).forEach((key, text) -> assertThat(text)
+                    .as("%s (en): a plural after a count needs a choice", key).doesNotContainPattern(pluralAfterCount));
+        }
+        assertThat(new MessageFormat(bundles.messages("time", Locale.ENGLISH).get("time.trend.total"), Locale.ENGLISH)
+                .format(new Object[] {1})).isEqualTo("1 order in all");
+        assertThat(new MessageFormat(bundles.messages("time", Locale.ENGLISH).get("time.trend.total"), Locale.ENGLISH)
+                .format(new Object[] {2})).isEqualTo("2 orders in all");
     }
 
     @Test
