@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import io.keliu.contracts.v1.Topics;
 import io.keliu.local.browser.Catalogues;
 import io.keliu.local.browser.Chromium;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,6 +196,58 @@ class DashboardIT {
         JsonNode user = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/users/"
                 + username)).header("Authorization", adminKey()).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(Instant.parse(user.get("lockedUntil").asString())).isAfter(Instant.now().plus(Duration.ofMinutes(10)));
+    }
+
+    /** Issue 15's test-send: a subscription's "test" button on the Alerts view puts a mail in the local catcher. */
+    @Test
+    void a_test_send_from_the_alerts_view_lands_in_the_mail_catcher() throws Exception {
+        String address = "dashboard-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/subscriptions"))
+                .header("Content-Type", "application/json").header("Authorization", adminKey())
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "DashboardIT test send", "recipients": [{"channel": "EMAIL", "address": "%s"}]}"""
+                        .formatted(address))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asString();
+
+        Page page = pages.get("en").page();
+        page.navigate(gateway + "/alerts");
+        page.locator("tr[data-subscription-id='" + id + "'] button[data-action=test]").click();
+        page.locator("#test-result[data-state=ready]").waitFor();
+        assertThat(page.locator("#test-result tbody tr").first().getAttribute("data-status")).as("the test's outcome")
+                .isEqualTo("SENT");
+
+        URI mails = URI.create("http://localhost:" + stack.ports().mailWeb() + "/api/mails");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        String inbox = "";
+        while (!inbox.contains(address) && Instant.now().isBefore(deadline)) {
+            inbox = HTTP.send(HttpRequest.newBuilder(mails).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Thread.sleep(inbox.contains(address) ? 0 : 500);
+        }
+        assertThat(inbox).as("the mail catcher's inbox").contains(address);
+    }
+
+    /** Issue 15's import through the page: the Admin view uploads a CSV and shows the summary and the rejected line. */
+    @Test
+    void an_import_through_the_admin_view_shows_its_summary_and_the_rejected_line() {
+        String orderId = "DASH-IMPORT-" + UUID.randomUUID().toString().substring(0, 8);
+        String csv = """
+                order_id,user_id,created_at,paid_at,product_id,quantity,amount,shipping_address,order_type,channel,status,cancelled,remark,line_no
+                %1$s,U100002,2026-11-21T10:05:00,2026-11-21T10:06:00,P1001,1,9.90,浙江省杭州市西湖区文三路 123 号,网络,微信,待发货,false,,1
+                %1$s-BAD,U100002,2026-11-21T10:05:00,,P1001,1,9.90,上海市浦东新区张江路 88 号,网络,飞鸽传书,待发货,false,,1
+                """.formatted(orderId);
+
+        Page page = pages.get("en").page();
+        page.navigate(gateway + "/admin");
+        page.locator("#import-kind").selectOption("orders");
+        page.locator("#import-file").setInputFiles(new FilePayload("dashboard-import.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8)));
+        page.locator("#import-submit").click();
+        page.locator("section[data-panel=import][data-state=ready]").waitFor();
+        assertThat(page.locator("#import-summary [data-field=accepted]").getAttribute("data-value")).isEqualTo("1");
+        assertThat(page.locator("#import-summary [data-field=rejected]").getAttribute("data-value")).isEqualTo("1");
+        assertThat(page.locator("#import-errors tbody tr").first().innerText()).as("the rejected line's fault")
+                .contains("channel");
     }
 
     /** The views in the page's navigation that exist (a view still being built shows the placeholder panel). */
