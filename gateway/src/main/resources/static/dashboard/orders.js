@@ -327,14 +327,15 @@ const cohorts = panel('cohorts', {
       });
       if (cohort.soFar?.retention !== null && cohort.soFar?.retention !== undefined) {
         cells.push({value: [cohort.soFar.month, row, cohort.soFar.retention], soFar: true,
-          itemStyle: {opacity: 0.55, borderType: 'dashed', borderWidth: 1, borderColor: colors.primary}});
+          itemStyle: {opacity: 0.6, borderType: 'dashed', borderWidth: 1, borderColor: colors.primary},
+          label: {color: colors.text, fontWeight: 'bold'}});
       }
     });
     const later = cells.map(cell => cell.value || cell).filter(cell => cell[0] > 0).map(cell => cell[2]);
     const cellText = item => (item.data.soFar ? `≥${percent(item.value[2], 0)}` : percent(item.value[2], 0));
     chart(section, {
       // the cohort names are measured by hand: containLabel clipped them at the left edge
-      grid: {left: 118, right: 8, top: 8, bottom: 48},
+      grid: {left: 118, right: 28, top: 8, bottom: 48},
       tooltip: {formatter: item => `${named[item.value[1]]} · ${monthName(item.value[0])}: `
         + (item.data.soFar ? t('common.partial.soFar', percent(item.value[2])) : percent(item.value[2]))},
       xAxis: {type: 'category', data: Array.from({length: COHORT_MONTHS + 1}, (_, k) => monthName(k)),
