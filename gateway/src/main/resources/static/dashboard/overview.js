@@ -6,7 +6,7 @@ import {changeElement, changeRatio, dateTime, integer, money, number, percent, t
 import {bindFilters, rangeOf} from './lib/url-state.js';
 import {htmxPanel, panel} from './lib/panel.js';
 import {chart, colors, dataTable} from './lib/charts.js';
-import {partialLine, soFar, splitLine} from './lib/partial.js';
+import {axisTooltip, partialLine, soFar, splitLine} from './lib/partial.js';
 import {live, liveIndicator} from './lib/live.js';
 
 const defaults = {range: 'today'};
@@ -98,7 +98,7 @@ function drawMinutes() {
   const orders = splitLine(minutes.map(minute => minute.orders), states);
   chart('live', {
     grid: {left: 48, right: 16, top: 24, bottom: 28},
-    tooltip: {trigger: 'axis', valueFormatter: value => integer(value)},
+    tooltip: {trigger: 'axis', formatter: axisTooltip(labels, states, integer)},
     xAxis: {type: 'category', data: labels, boundaryGap: false},
     yAxis: {type: 'value', minInterval: 1, name: t('common.unit.perMinute'), nameTextStyle: {align: 'left'}},
     series: [{name: t('overview.live.orders'), type: 'line', data: orders.solid,

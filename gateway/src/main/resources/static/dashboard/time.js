@@ -8,7 +8,7 @@ import {addDays, changeElement, changeRatio, compact, integer, money, number, pa
 import {bindFilters, rangeOf} from './lib/url-state.js';
 import {panel} from './lib/panel.js';
 import {chart, colors, dataTable} from './lib/charts.js';
-import {bucketStates, partialLine, soFar, splitLine} from './lib/partial.js';
+import {axisTooltip, bucketStates, partialLine, soFar, splitLine} from './lib/partial.js';
 
 const defaults = {range: 'last30', granularity: 'day', compare: 'previous', holiday: '', year: ''};
 let state = {};
@@ -62,7 +62,7 @@ const trend = panel('trend', {
     chart(section, {
       grid: {left: 52, right: 20, top: 36, bottom: 30},
       legend: {top: 0, data: series.map(one => one.name)},
-      tooltip: {trigger: 'axis', valueFormatter: value => integer(value)},
+      tooltip: {trigger: 'axis', formatter: axisTooltip(labels, states, integer)},
       xAxis: {type: 'category', data: labels, boundaryGap: false},
       yAxis: {type: 'value', minInterval: 1, axisLabel: {formatter: value => compact(value)}},
       series,

@@ -43,3 +43,18 @@ export function partialBar(value, state, color) {
   return state === 'running' ? {value, itemStyle: {opacity: 0.45, borderType: 'dashed', borderWidth: 1,
     borderColor: color}} : value;
 }
+
+/**
+ * An axis tooltip formatter for a chart with a splitLine: the bucket's label ("so far" when running) and each series
+ * with a value there, the partial line only at the running bucket (elsewhere it merely joins the solid one).
+ */
+export function axisTooltip(labels, states, format) {
+  const partialName = t('common.partial.series');
+  return params => {
+    const index = params[0].dataIndex;
+    const rows = params.filter(one => one.value !== null && one.value !== undefined && one.value !== '-'
+      && (one.seriesName !== partialName || states[index] === 'running'));
+    return [`<b>${labels[index]}</b>`, ...rows.map(one => `${one.marker} ${one.seriesName}: ${format(one.value)}`)]
+      .join('<br>');
+  };
+}
