@@ -10,27 +10,8 @@ source bin/lib/java.sh
 keliu_find_jdk
 [ "${KELIU_BENCH_NO_BUILD:-}" = 1 ] || ./mvnw -B -q -DskipTests package -pl ingest-service,gateway,local-stack,bench -am
 
-data=$(mktemp -d -t keliu-bench-security.XXXXXX)
+source bench/lib/stack.sh
 mkdir -p bench/out
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  sleep 5  # a JVM that ran out of memory ignores SIGTERM and would keep its port for the next run
-  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$data"
-}
-trap cleanup EXIT
-
-wait_for() {  # wait_for "what" file-with-output pattern
-  for _ in $(seq 1 480); do
-    grep -q "$3" "$2" 2>/dev/null && return 0
-    sleep 0.5
-  done
-  echo "$1 did not start; see $2" >&2
-  exit 1
-}
-
 VERSION=0.1.0-SNAPSHOT
 bench_jar=bench/target/keliu-bench.jar
 launch() {  # launch log-name main-class-or-jar args...
@@ -39,12 +20,7 @@ launch() {  # launch log-name main-class-or-jar args...
   pids+=($!)
 }
 
-bin/keliu broker --port 29092 --controller-port 29093 --data-dir "$data/kafka" > bench/out/broker.log 2>&1 &
-pids+=($!)
-bin/keliu postgres --port 25432 --data-dir "$data/postgres" > bench/out/postgres.log 2>&1 &
-pids+=($!)
-wait_for Kafka bench/out/broker.log "Kafka is up"
-wait_for PostgreSQL bench/out/postgres.log "PostgreSQL is up"
+start_broker_and_postgres bench/out/ 29092 29093 25432
 
 export KELIU_DB_URL=jdbc:postgresql://localhost:25432/postgres KELIU_DB_USER=postgres KELIU_DB_PASSWORD=postgres
 export KELIU_KAFKA_BOOTSTRAP=localhost:29092 KELIU_INGEST_CONSUMER_ENABLED=false

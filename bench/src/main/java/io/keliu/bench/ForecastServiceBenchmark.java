@@ -1,6 +1,5 @@
 package io.keliu.bench;
 
-import io.keliu.testsupport.GatewayTokens;
 import io.keliu.contracts.v1.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -83,7 +82,7 @@ public final class ForecastServiceBenchmark {
         int series = Integer.parseInt(option("series", "1000"));
         Process service = startService(series);
         try {
-            awaitHealth();
+            service().awaitHealthy();
             trafficQuery();
             live(Integer.parseInt(option("clients", "200")), Integer.parseInt(option("events", "300")));
             refresh(series);
@@ -317,35 +316,16 @@ public final class ForecastServiceBenchmark {
 
     // ---- plumbing ----
 
-    private Process startService(int series) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "--sun-misc-unsafe-memory-access=allow", "-jar",
-                option("service-jar", "forecast-service/target/forecast-service-0.1.0-SNAPSHOT.jar"));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(Map.of("SERVER_PORT", port(), "KELIU_DB_URL", option("jdbc",
-                        "jdbc:postgresql://localhost:25432/postgres"), "KELIU_DB_USER", "postgres",
-                "KELIU_DB_PASSWORD", "postgres", "KELIU_KAFKA_BOOTSTRAP", option("bootstrap", "localhost:29092"),
-                "KELIU_FORECAST_MAXSERIESPERDIMENSION", Integer.toString(series),
-                "SPRING_KAFKA_CONSUMER_GROUP_ID", "bench-" + UUID.randomUUID(),
-                "KELIU_GATEWAY_JWKS_URL", GatewayTokens.jwkSetUri()));
-        builder.redirectErrorStream(true).redirectOutput(out.resolve("forecast-service.log").toFile());
-        System.out.println("started forecast-service (log: " + out.resolve("forecast-service.log") + ")");
-        return builder.start();
+    private BenchService service() {
+        return new BenchService("forecast-service",
+                option("service-jar", "forecast-service/target/forecast-service-0.1.0-SNAPSHOT.jar"), port(),
+                option("jdbc", "jdbc:postgresql://localhost:25432/postgres"), option("bootstrap", "localhost:29092"));
     }
 
-    private void awaitHealth() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (get("/actuator/health").statusCode() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // still starting
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException("forecast-service did not become healthy; see " + out);
+    private Process startService(int series) throws IOException {
+        return service().start(List.of("-Xmx1g"), Map.of(
+                "KELIU_FORECAST_MAXSERIESPERDIMENSION", Integer.toString(series),
+                "SPRING_KAFKA_CONSUMER_GROUP_ID", "bench-" + UUID.randomUUID()), out);
     }
 
     private static long[] times(int count, java.util.function.Supplier<Integer> work) {

@@ -191,24 +191,14 @@ public final class IngestBenchmark {
     }
 
     private Process startIngest() throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "--sun-misc-unsafe-memory-access=allow"));
+        List<String> jvmOptions = new java.util.ArrayList<>(List.of("-Xmx512m"));
         if (options.containsKey("ingest-jvm-args")) {
-            command.addAll(List.of(option("ingest-jvm-args", "").split(" ")));
+            jvmOptions.addAll(List.of(option("ingest-jvm-args", "").split(" ")));
         }
-        command.addAll(List.of("-jar", option("ingest-jar", "ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar")));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(Map.of("SERVER_PORT", option("ingest-port", "18081"),
-                "KELIU_DB_URL", jdbcUrl(), "KELIU_DB_USER", "postgres", "KELIU_DB_PASSWORD", "postgres",
-                "KELIU_KAFKA_BOOTSTRAP", option("bootstrap", "localhost:19092"),
-                "KELIU_GATEWAY_JWKS_URL", GatewayTokens.jwkSetUri(),
-                "SPRING_KAFKA_CONSUMER_GROUP_ID", group(),
-                "LOGGING_LEVEL_IO_KELIU_INGEST", option("ingest-log-level", "INFO")));
-        builder.redirectErrorStream(true).redirectOutput(out.resolve("ingest.log").toFile());
-        Process process = builder.start();
-        System.out.println("started ingest-service (log: " + out.resolve("ingest.log") + ")");
-        return process;
+        return new BenchService("ingest", option("ingest-jar", "ingest-service/target/ingest-service-0.1.0-SNAPSHOT.jar"),
+                option("ingest-port", "18081"), jdbcUrl(), option("bootstrap", "localhost:19092"))
+                .start(jvmOptions, Map.of("SPRING_KAFKA_CONSUMER_GROUP_ID", group(),
+                        "LOGGING_LEVEL_IO_KELIU_INGEST", option("ingest-log-level", "INFO")), out);
     }
 
     /** Counts from now the CPU of ingest-service, and of the PostgreSQL and the broker on this run's ports. */

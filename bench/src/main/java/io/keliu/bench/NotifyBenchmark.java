@@ -79,7 +79,7 @@ public final class NotifyBenchmark {
         HttpServer stub = robotStub();
         Process notify = startNotify(stub.getAddress().getPort());
         try {
-            awaitHealthy();
+            notifyService().awaitHealthy();
             subscribe();
             int alerts = Integer.parseInt(options.getOrDefault("alerts", "10000"));
             String throughput = throughput(alerts);
@@ -114,27 +114,20 @@ public final class NotifyBenchmark {
         return server;
     }
 
+    private BenchService notifyService() {
+        return new BenchService("notify",
+                options.getOrDefault("notify-jar", "notify-service/target/notify-service-0.1.0-SNAPSHOT.jar"), port(),
+                options.getOrDefault("jdbc", "jdbc:postgresql://localhost:25532/postgres"), bootstrap());
+    }
+
     private Process startNotify(int stubPort) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "--sun-misc-unsafe-memory-access=allow", "-jar",
-                options.getOrDefault("notify-jar", "notify-service/target/notify-service-0.1.0-SNAPSHOT.jar")));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> environment = builder.environment();
-        environment.put("SERVER_PORT", port());
-        environment.put("KELIU_DB_URL", options.getOrDefault("jdbc", "jdbc:postgresql://localhost:25532/postgres"));
-        environment.put("KELIU_DB_USER", "postgres");
-        environment.put("KELIU_DB_PASSWORD", "postgres");
-        environment.put("KELIU_KAFKA_BOOTSTRAP", bootstrap());
-        environment.put("KELIU_GATEWAY_JWKS_URL", GatewayTokens.jwkSetUri());
-        environment.put("SPRING_KAFKA_CONSUMER_GROUP_ID", "bench-notify-" + run);
-        environment.put("KELIU_NOTIFY_SECRET_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
-        environment.put("KELIU_WECOM_BASE_URL", "http://localhost:" + stubPort);
-        environment.put("KELIU_NOTIFY_DELIVERY_GROUPWAIT", "0s");
-        environment.put("KELIU_NOTIFY_DELIVERY_GROUPINTERVAL", "10s");
-        environment.put("KELIU_NOTIFY_OUTBOX_ROBOTPERMINUTE", "1000000");
-        builder.redirectErrorStream(true).redirectOutput(out.resolve("notify.log").toFile());
-        System.out.println("started notify-service (log: " + out.resolve("notify.log") + ")");
-        return builder.start();
+        return notifyService().start(List.of("-Xmx512m"), Map.of(
+                "SPRING_KAFKA_CONSUMER_GROUP_ID", "bench-notify-" + run,
+                "KELIU_NOTIFY_SECRET_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "KELIU_WECOM_BASE_URL", "http://localhost:" + stubPort,
+                "KELIU_NOTIFY_DELIVERY_GROUPWAIT", "0s",
+                "KELIU_NOTIFY_DELIVERY_GROUPINTERVAL", "10s",
+                "KELIU_NOTIFY_OUTBOX_ROBOTPERMINUTE", "1000000"), out);
     }
 
     private String port() {
@@ -143,21 +136,6 @@ public final class NotifyBenchmark {
 
     private String bootstrap() {
         return options.getOrDefault("bootstrap", "localhost:29192");
-    }
-
-    private void awaitHealthy() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http("GET", "/actuator/health", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException starting) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("notify-service did not become healthy; see " + out.resolve("notify.log"));
     }
 
     private void subscribe() throws Exception {

@@ -194,18 +194,10 @@ public final class OrderAnalyticsBenchmark {
     }
 
     private Process startService() throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx768m", "--sun-misc-unsafe-memory-access=allow", "-jar",
-                option("service-jar", "order-analytics-service/target/order-analytics-service-0.1.0-SNAPSHOT.jar")));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(Map.of("SERVER_PORT", port(), "KELIU_DB_URL", jdbcUrl(),
-                "KELIU_DB_USER", "postgres", "KELIU_DB_PASSWORD", "postgres",
-                "KELIU_KAFKA_BOOTSTRAP", option("bootstrap", "localhost:29092"),
-                "SPRING_KAFKA_CONSUMER_GROUP_ID", "bench-" + UUID.randomUUID(),
-                "KELIU_GATEWAY_JWKS_URL", GatewayTokens.jwkSetUri()));
-        builder.redirectErrorStream(true).redirectOutput(out.resolve("order-analytics.log").toFile());
-        System.out.println("started order-analytics-service (log: " + out.resolve("order-analytics.log") + ")");
-        return builder.start();
+        return new BenchService("order-analytics",
+                option("service-jar", "order-analytics-service/target/order-analytics-service-0.1.0-SNAPSHOT.jar"),
+                port(), jdbcUrl(), option("bootstrap", "localhost:29092"))
+                .start(List.of("-Xmx768m"), Map.of("SPRING_KAFKA_CONSUMER_GROUP_ID", "bench-" + UUID.randomUUID()), out);
     }
 
     /** Seconds from the first applied batch to the last event, read from the projection's stored offsets. */

@@ -31,6 +31,10 @@ public final class KeliuUp implements Callable<Integer> {
     @Option(names = "--no-simulator", description = "Do not stream simulated traffic.")
     boolean noSimulator;
 
+    @Option(names = "--no-startup-cache", description = "Start the services from their jars as built, without the"
+            + " JDK start-up cache a first start after each build prepares.")
+    boolean noStartupCache;
+
     @Mixin
     SimulatorOptions simulatorOptions;
 
@@ -43,7 +47,8 @@ public final class KeliuUp implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         LocalStack.Settings settings = new LocalStack.Settings(KeliuHome.locate(), dataDirectory.toAbsolutePath(),
-                StackPorts.DEFAULT, noSimulator ? Optional.empty() : Optional.of(simulatorOptions.settings()));
+                StackPorts.DEFAULT, noSimulator ? Optional.empty() : Optional.of(simulatorOptions.settings()),
+                !noStartupCache);
         LocalLogging.toFile(settings.logDirectory().resolve("local-stack.log"));
         Lifecycle lifecycle = Lifecycle.onShutdown(console);
         try {

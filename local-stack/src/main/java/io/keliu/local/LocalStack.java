@@ -8,6 +8,8 @@ import io.keliu.local.services.ServiceCatalog;
 import io.keliu.local.services.ServiceJars;
 import io.keliu.local.services.ServiceProcess;
 import io.keliu.local.services.ServiceSpec;
+import io.keliu.local.services.StartupCache;
+import io.keliu.local.services.StartupTraining;
 import io.keliu.local.simulator.SimulatorSettings;
 import io.keliu.local.simulator.TrafficSimulator;
 import java.io.PrintStream;
@@ -27,7 +29,12 @@ public final class LocalStack {
     /** Two Spring Boot services warming up side by side on 2 cores take about a minute; leave room. */
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(4);
 
-    public record Settings(Path home, Path dataDirectory, StackPorts ports, Optional<SimulatorSettings> simulator) {
+    /**
+     * @param startupCaches whether services start from their JDK AOT caches, training the stale ones first
+     *                      ({@link StartupCache}); the tests start from the jars as built
+     */
+    public record Settings(Path home, Path dataDirectory, StackPorts ports, Optional<SimulatorSettings> simulator,
+                           boolean startupCaches) {
 
         public Path logDirectory() {
             return dataDirectory.resolve("logs");
@@ -76,7 +83,7 @@ public final class LocalStack {
         startPostgres();
         startKafka();
         startMailCatcher();
-        startServices(services, jars);
+        startServices(services, launchArguments(services, jars));
         settings.simulator().ifPresent(this::startSimulator);
     }
 
@@ -106,11 +113,21 @@ public final class LocalStack {
                 () -> lifecycle.register("the mail catcher", LocalMailCatcher.start(ports.mailSmtp(), ports.mailWeb())));
     }
 
+    /** Each service's {@code -jar …}, from its start-up cache where the settings ask for it (trained if stale). */
+    private List<List<String>> launchArguments(List<ServiceSpec> specs, List<Path> jars) throws InterruptedException {
+        if (!settings.startupCaches()) {
+            return jars.stream().map(jar -> List.of("-jar", jar.toString())).toList();
+        }
+        List<StartupCache> caches = jars.stream().map(StartupCache::of).toList();
+        StartupTraining.trainStale(specs, caches, settings.logDirectory(), console, watchdog::watch);
+        return caches.stream().map(StartupCache::launchArguments).toList();
+    }
+
     /** Launches all services at once (their start-ups overlap), then waits for each in turn. */
-    private void startServices(List<ServiceSpec> specs, List<Path> jars) throws InterruptedException {
+    private void startServices(List<ServiceSpec> specs, List<List<String>> launchArguments) throws InterruptedException {
         List<ServiceProcess> started = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            ServiceProcess service = ServiceProcess.launch(specs.get(i), jars.get(i), settings.logDirectory());
+            ServiceProcess service = ServiceProcess.launch(specs.get(i), launchArguments.get(i), settings.logDirectory());
             started.add(lifecycle.register(service.name(), service));
             watchdog.watch(service.pid());
             console.printf("Starting %s on port %d (log: %s)%n", service.name(), specs.get(i).port(), service.logFile());

@@ -320,8 +320,8 @@ class IngestFaultsIT {
     }
 
     private static void startIngest() throws InterruptedException {
-        ingest = ServiceProcess.launch(ingestSpec, ServiceJars.find(KeliuHome.locate(), "ingest-service"),
-                data.resolve("logs"));
+        ingest = ServiceProcess.launch(ingestSpec,
+                List.of("-jar", ServiceJars.find(KeliuHome.locate(), "ingest-service").toString()), data.resolve("logs"));
         ingest.awaitHealthy(RECOVERY);
     }
 

@@ -101,7 +101,7 @@ public final class SharedStack implements BeforeAllCallback, ParameterResolver {
                     FreePorts.any(), FreePorts.any());
             LocalStack.Settings settings = new LocalStack.Settings(KeliuHome.locate(), dataDirectory, ports,
                     Optional.of(new SimulatorSettings(SimulatorSettings.DEFAULT_RATE, SIMULATOR_SEED,
-                            SimulatorSettings.DEFAULT_HISTORY_DAYS)));
+                            SimulatorSettings.DEFAULT_HISTORY_DAYS)), false);
             LocalLogging.toFile(settings.logDirectory().resolve("local-stack.log"));
             Lifecycle lifecycle = new Lifecycle(System.out);
             Running running = new Running(settings, lifecycle);

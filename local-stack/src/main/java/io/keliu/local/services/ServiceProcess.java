@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,23 +32,32 @@ public final class ServiceProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** Starts the service's jar; the previous run's log is kept as {@code <service>.log.1}. */
-    public static ServiceProcess launch(ServiceSpec spec, Path jar, Path logDirectory) {
+    /**
+     * Starts the service; the previous run's log is kept as {@code <service>.log.1}.
+     *
+     * @param launchArguments what follows the heap size on the command line: {@code -jar <jar>} and any JVM options
+     */
+    public static ServiceProcess launch(ServiceSpec spec, List<String> launchArguments, Path logDirectory) {
         Path logFile = logDirectory.resolve(spec.module() + ".log");
         try {
             Files.createDirectories(logDirectory);
             if (Files.exists(logFile)) {
                 Files.move(logFile, logDirectory.resolve(spec.module() + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
             }
-            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx512m", "-jar", jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile());
-            builder.environment().put("SERVER_PORT", String.valueOf(spec.port()));
-            builder.environment().putAll(spec.environment());
-            return new ServiceProcess(spec, builder.start(), logFile);
+            return new ServiceProcess(spec, startJvm(spec, launchArguments, logFile), logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + spec.module() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A JVM running the service as configured for this stack (its port, its environment), its output to a file. */
+    static Process startJvm(ServiceSpec spec, List<String> launchArguments, Path logFile) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m"));
+        command.addAll(launchArguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
+        builder.environment().put("SERVER_PORT", String.valueOf(spec.port()));
+        builder.environment().putAll(spec.environment());
+        return builder.start();
     }
 
     public long pid() {
@@ -113,7 +123,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
