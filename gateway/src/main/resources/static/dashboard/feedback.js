@@ -90,10 +90,11 @@ const topics = panel('topics', {
     topicNames = new Map(answer.topics.map(topic => [String(topic.topic), topicName(topic)]));
     const shown = answer.topics.slice(0, TOPICS_SHOWN).reverse();
     const instance = chart(section, {
-      grid: {left: 8, right: 72, top: 8, bottom: 24, containLabel: true},
+      // room for the labels on the left: containLabel misjudges truncated labels and cuts their start off
+      grid: {left: 200, right: 72, top: 8, bottom: 24},
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: value => integer(value)},
       xAxis: {type: 'value', minInterval: 1},
-      yAxis: {type: 'category', data: shown.map(topicName), axisLabel: {width: 220, overflow: 'truncate'}},
+      yAxis: {type: 'category', data: shown.map(topicName), axisLabel: {width: 188, overflow: 'truncate'}},
       series: [{name: t('feedback.col.distinct'), type: 'bar', barMaxWidth: 18,
         data: shown.map(topic => ({value: topic.distinct, topic: topic.topic,
           itemStyle: {color: topic.growth > 1 ? colors.up : colors.primary}})),
@@ -191,7 +192,6 @@ const complaints = panel('complaints', {
         {label: t('feedback.col.status'), format: status => label('feedbackStatus', status)},
         {label: t('feedback.col.channel'), format: channel => label('channel', channel)},
         {label: t('feedback.col.rating'), numeric: true},
-        {label: t('feedback.col.customer'), userContent: true},
         {label: t('feedback.col.text'), userContent: true, format: excerpt},
         {label: t('feedback.col.similar'), format: id => {
           const open = button(t('feedback.complaints.open'), () => {
@@ -204,8 +204,8 @@ const complaints = panel('complaints', {
           if (id === state.complaint) open.setAttribute('aria-pressed', 'true');
           return open;
         }}],
-      rows: page.items.map(item => [item.createdAt, item.status, item.channel, item.rating, item.userId || null,
-        item.text, item.feedbackId]),
+      rows: page.items.map(item => [item.createdAt, item.status, item.channel, item.rating, item.text,
+        item.feedbackId]),
     });
   },
 });
@@ -239,10 +239,9 @@ const similar = panel('similar', {
       columns: [{label: t('feedback.col.similarity'), numeric: true, format: value => percent(value, 0)},
         {label: t('feedback.col.createdAt'), format: dateTime},
         {label: t('feedback.col.status'), format: status => label('feedbackStatus', status)},
-        {label: t('feedback.col.customer'), userContent: true},
         {label: t('feedback.col.text'), userContent: true, format: excerpt}],
       rows: answer.similar.map(one => [one.similarity, one.complaint?.createdAt, one.complaint?.status,
-        one.complaint?.userId || null, one.complaint?.text]),
+        one.complaint?.text]),
     });
   },
 });
