@@ -170,6 +170,22 @@ class DashboardIT {
         return problems;
     }
 
+    /** Issue 16's "Done when": a complaint opened in the feedback view lists the complaints most like it. */
+    @Test
+    void opening_a_complaint_shows_the_similar_ones() {
+        DashboardPage page = pages.get("en");
+        page.open(gateway + "/feedback");
+        // the list is newest first: its last complaint has long been analysed (every minute) with the others
+        page.page().locator("button[data-complaint]").last().click();
+        page.awaitPanels();
+        assertThat(page.page().url()).contains("complaint=");
+        DashboardPage.Panel similar = page.panels().stream().filter(panel -> panel.id().equals("similar"))
+                .findFirst().orElseThrow();
+        assertThat(similar.state()).as(similar.text()).isEqualTo("ready");
+        assertThat(similar.tableRows()).singleElement().satisfies(rows -> assertThat(rows).isPositive());
+        page.screenshot(SCREENSHOTS.resolve("feedback-similar-en.png"));
+    }
+
     @Test
     void five_wrong_passwords_lock_an_account_even_against_the_right_password() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);

@@ -20,6 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(SharedStack.ORDER)
 class LocalStackIT {
     private static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(90);
+    /** Complaints are analysed every minute (keliu.feedback.analysis-interval); on a loaded machine one may run late. */
+    private static final Duration SPIKE_TIMEOUT = Duration.ofSeconds(180);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -120,6 +125,55 @@ class LocalStackIT {
                 "trial-" + run + "@example.com")).isTrue();
         assertThat(answerMentions("http://localhost:" + settings.ports().gateway()
                 + "/api/v1/notifications?status=SENT", "\"ACCEPTED\"")).isTrue();
+    }
+
+    /**
+     * Issue 16's "Done when": a burst of alike complaints of twelve customers, imported through the gateway, is a topic
+     * of its own with 12 complaints in 24 hours where none are usual, so a spike alert reaches the subscribed mailbox
+     * (profile-service analyses the complaints every minute; the simulator's own spikes are about other words).
+     */
+    @Test
+    void a_burst_of_alike_complaints_reaches_a_subscribed_mailbox_as_a_complaint_spike() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String address = "complaints-" + run + "@example.com";
+        HttpResponse<String> subscribed = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + settings.ports().gateway() + "/api/v1/subscriptions"))
+                .header("Content-Type", "application/json").header("Authorization", adminKey())
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "complaint spikes %s", "recipients": [{"channel": "EMAIL", "address": "%s"}],
+                         "match": {"types": ["feedback.complaint-spike"]}}""".formatted(run, address)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+
+        StringBuilder csv = new StringBuilder("feedback_id,user_id,kind,channel,rating,text,created_at,status\n");
+        for (int i = 0; i < 12; i++) {
+            String raisedAt = OffsetDateTime.ofInstant(Instant.now().minus(Duration.ofMinutes(5L * i + 1)),
+                    ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS).toString();
+            csv.append("CS-%s-%d,U-CS-%s-%d,COMPLAINT,APP,1,\"My umbrella handle snapped off, umbrella %d useless\",%s,OPEN\n"
+                    .formatted(run, i, run, i, i, raisedAt));
+        }
+        HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + settings.ports().gateway() + "/api/v1/imports/feedback"))
+                .header("Content-Type", "text/csv; charset=UTF-8").header("Authorization", adminKey())
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(JSON.readTree(imported.body()).get("accepted").asInt()).as(imported.body()).isEqualTo(12);
+
+        String catcher = "http://localhost:" + settings.ports().mailWeb() + "/api/mails";
+        Instant deadline = Instant.now().plus(SPIKE_TIMEOUT);
+        JsonNode spikeMail = null;
+        while (spikeMail == null && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+            for (JsonNode mail : JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(catcher)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body())) {
+                if (mail.path("to").asString().contains(address)
+                        && (mail.path("subject").asString() + mail.path("text").asString()).contains("umbrella")) {
+                    spikeMail = mail;
+                }
+            }
+        }
+        assertThat(spikeMail).as("a complaint-spike mail about the umbrella to " + address).isNotNull();
+        assertThat(spikeMail.path("text").asString()).contains("12");
     }
 
     /** Whether what {@code url} answers mentions {@code text} before the timeout. */
