@@ -3,7 +3,7 @@
 import {get} from './lib/api.js';
 import {chart, colors, dataTable} from './lib/charts.js';
 import {integer, localDate, money, moneyCompact, percent} from './lib/format.js';
-import {label, t} from './lib/i18n.js';
+import {label, t, unnamed} from './lib/i18n.js';
 import {panel} from './lib/panel.js';
 import {bindFilters} from './lib/url-state.js';
 import {customerLink, lifecycleName, localized, reasonText} from './customer-words.js';
@@ -42,7 +42,11 @@ function keepLinkedChoices(filters) {
 function offer(select, choices) {
   const chosen = select.value;
   const first = select.options[0];
-  select.replaceChildren(first, ...choices.map(([value, text]) => new Option(text, value)));
+  select.replaceChildren(first, ...choices.map(([value, text, data]) => {
+    const option = new Option(text, value);
+    if (data) option.dataset.userContent = '';
+    return option;
+  }));
   if (chosen && !choices.some(([value]) => value === chosen)) select.add(new Option(chosen, chosen));
   select.value = chosen;
 }
@@ -129,7 +133,8 @@ const list = panel('customers', {
   render: (page, body, section) => {
     dataTable(section, {
       columns: [{label: t('customers.col.userId'), format: customerLink, userContent: true},
-        {label: t('customers.col.province'), format: value => label('province', value)},
+        {label: t('customers.col.province'), format: value => label('province', value),
+          userContent: value => unnamed('province', value)},
         {label: t('customers.col.city'), userContent: true},
         {label: t('customers.col.lifecycle'), format: lifecycleName},
         {label: t('customers.col.purchases'), numeric: true, format: integer},
@@ -197,7 +202,7 @@ panel('at-risk', {
 const DISTRIBUTIONS = {
   age: {order: AGE_BANDS, name: band => band, chart: 'columns'},
   gender: {name: value => label('gender', value), chart: 'pie'},
-  province: {name: value => label('province', value), chart: 'bars'},
+  province: {name: value => label('province', value), chart: 'bars', userContent: value => unnamed('province', value)},
   occupation: {name: value => value, chart: 'bars', userContent: true},
   income: {order: INCOME_LEVELS, name: level => t(`customers.income.${level}`), chart: 'columns'},
 };
@@ -211,7 +216,7 @@ for (const [dimension, shape] of Object.entries(DISTRIBUTIONS)) {
       distribution(section, answer, shape);
       if (dimension === 'province') {
         offer(form.elements.province, answer.buckets.filter(bucket => bucket.value !== null)
-          .map(bucket => [bucket.value, label('province', bucket.value)]));
+          .map(bucket => [bucket.value, label('province', bucket.value), unnamed('province', bucket.value)]));
       }
     },
   });
@@ -227,10 +232,10 @@ function distribution(section, answer, shape) {
   const shown = shape.chart === 'bars' ? buckets.slice(0, TOP) : buckets;
   chart(section, distributionChart(shape.chart, shown.map(bucket => named(bucket.value)),
     shown.map(bucket => bucket.customers)), {
-    columns: [{label: t(`customers.dist.${answer.dimension}.title`), userContent: shape.userContent},
+    columns: [{label: t(`customers.dist.${answer.dimension}.title`), format: named, userContent: shape.userContent},
       {label: t('customers.col.customers'), numeric: true, format: integer},
       {label: t('customers.col.share'), numeric: true, format: ratio => percent(ratio)}],
-    rows: buckets.map(bucket => [named(bucket.value), bucket.customers, bucket.share]),
+    rows: buckets.map(bucket => [bucket.value, bucket.customers, bucket.share]),
   });
 }
 

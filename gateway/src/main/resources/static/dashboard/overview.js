@@ -1,7 +1,7 @@
 // 系统概览: key figures with 环比/同比, live orders per minute and the order ticker (SSE), the latest alerts, and
 // ingest's rate and lag. The health panel is an htmx partial (templates/dashboard/overview.html).
 import {api} from './lib/api.js';
-import {label, t} from './lib/i18n.js';
+import {label, labelElement, t, unnamed} from './lib/i18n.js';
 import {changeElement, changeRatio, dateTime, integer, money, number, percent, time, timeSeconds} from './lib/format.js';
 import {bindFilters, rangeOf} from './lib/url-state.js';
 import {htmxPanel, panel} from './lib/panel.js';
@@ -150,7 +150,7 @@ function onOrder(order) {
   const id = document.createElement('span');
   id.dataset.userContent = '';
   id.textContent = order.orderId;
-  what.append(id, ` · ${label('province', order.province)} · ${label('channel', order.channel)}`);
+  what.append(id, ' · ', labelElement('province', order.province), ` · ${label('channel', order.channel)}`);
   const amount = document.createElement('span');
   amount.className = 'amount';
   amount.textContent = money(order.amount);
@@ -160,9 +160,10 @@ function onOrder(order) {
   tickerPanel.setState('ready');
   dataTable(tickerSection, {
     columns: [t('overview.ticker.time'), {label: t('overview.ticker.order'), userContent: true},
-      t('overview.ticker.province'), t('overview.ticker.channel'),
+      {label: t('overview.ticker.province'), format: province => label('province', province),
+        userContent: province => unnamed('province', province)}, t('overview.ticker.channel'),
       {label: t('overview.ticker.amount'), numeric: true, format: money}],
-    rows: tickerRows.map(row => [timeSeconds(row.createdAt), row.orderId, label('province', row.province),
+    rows: tickerRows.map(row => [timeSeconds(row.createdAt), row.orderId, row.province,
       label('channel', row.channel), row.amount]),
   }, {collapsed: true});
 }
@@ -186,8 +187,10 @@ panel('alerts', {
     const sorted = [...alerts].sort((a, b) => (a.status === b.status ? 0 : a.status === 'FIRING' ? -1 : 1)
       || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
     list.replaceChildren(...sorted.map(alertItem));
+    const bySummary = new Map(sorted.map(alert => [summary(alert), alert]));
     dataTable(section, {
-      columns: [t('overview.alerts.severity'), t('overview.alerts.status'), t('overview.alerts.summary'),
+      columns: [t('overview.alerts.severity'), t('overview.alerts.status'),
+        {label: t('overview.alerts.summary'), format: text => summaryElement(bySummary.get(text), 'span')},
         t('overview.alerts.since')],
       rows: sorted.map(alert => [label('severity', alert.severity), label('alertStatus', alert.status),
         summary(alert), dateTime(alert.startsAt)]),
@@ -199,18 +202,44 @@ function summary(alert) {
   return alert.summary ? (document.documentElement.lang === 'en' ? alert.summary.en : alert.summary.zhCN) : alert.type;
 }
 
+/**
+ * The summary, its data marked: a topic is customers' own words, whatever the page's language (data-user-content);
+ * a region is shown by the catalogue's name for it, or as data where the catalogue has none.
+ */
+function summaryElement(alert, tag) {
+  const element = document.createElement(tag);
+  const text = summary(alert);
+  const words = value => {
+    const span = document.createElement('span');
+    span.textContent = value;
+    span.dataset.userContent = '';
+    return span;
+  };
+  const marks = [['topic', words], ['region', value => labelElement('province', value)]]
+    .map(([key, mark]) => ({value: alert.labels?.[key], mark}))
+    .map(found => ({...found, at: found.value ? text.indexOf(found.value) : -1}))
+    .filter(found => found.at >= 0).sort((a, b) => a.at - b.at);
+  let done = 0;
+  for (const {value, mark, at} of marks) {
+    if (at < done) continue;
+    element.append(text.slice(done, at), mark(value));
+    done = at + value.length;
+  }
+  element.append(text.slice(done));
+  return element;
+}
+
 function alertItem(alert) {
   const item = document.createElement('li');
   item.dataset.alert = alert.dedupeKey;
   const badge = document.createElement('span');
   badge.className = `badge ${alert.status === 'RESOLVED' ? 'INFO' : alert.severity}`;
   badge.textContent = alert.status === 'RESOLVED' ? label('alertStatus', alert.status) : label('severity', alert.severity);
-  const text = alert.link ? document.createElement('a') : document.createElement('span');
+  const text = summaryElement(alert, alert.link ? 'a' : 'span');
   if (alert.link) {
     text.href = alert.link;
     text.title = t('overview.alerts.open');
   }
-  text.textContent = summary(alert);
   const when = document.createElement('span');
   when.className = 'muted num';
   when.textContent = dateTime(alert.startsAt);

@@ -3,7 +3,7 @@
 import {get} from './lib/api.js';
 import {chart, chinaMap, colors, echarts} from './lib/charts.js';
 import {changeElement, integer, percent} from './lib/format.js';
-import {has, label, lang, t} from './lib/i18n.js';
+import {has, label, lang, t, unnamed} from './lib/i18n.js';
 import {panel, reloadAll} from './lib/panel.js';
 import {bindFilters, rangeOf} from './lib/url-state.js';
 
@@ -45,6 +45,8 @@ function abortable(promise, signal) {
 const provinces = signal => hotRegions({level: 'province', limit: 500}, signal);
 
 const provinceName = province => label('province', province);
+/** A region the catalogue has no name for (abroad) is shown as it came: data, not text of either language. */
+const unnamedProvince = province => unnamed('province', province);
 const countryName = code => countryNames.of(code) || code;
 
 /** The province whose cities are shown: the chosen one, else the busiest. */
@@ -72,6 +74,7 @@ function offerProvinces(answer) {
     const option = document.createElement('option');
     option.value = name;
     option.textContent = provinceName(name);
+    if (unnamedProvince(name)) option.dataset.userContent = '';
     options.push(option);
   }
   select.replaceChildren(...options);
@@ -127,10 +130,11 @@ panel('map', {
         itemStyle: {areaColor: '#f3f4f6', borderColor: '#ffffff'},
       }],
     }, {
-      columns: [t('region.col.province'), {label: t('region.col.orders'), numeric: true, format: integer},
+      columns: [{label: t('region.col.province'), format: provinceName, userContent: unnamedProvince},
+        {label: t('region.col.orders'), numeric: true, format: integer},
         {label: t('region.col.share'), numeric: true, format: ratio => percent(ratio)},
         {label: t('region.col.vsPrevious'), numeric: true, format: growth}],
-      rows: answer.regions.map(region => [provinceName(region.region), region.orders,
+      rows: answer.regions.map(region => [region.region, region.orders,
         region.orders / answer.orders, region.growthVsPrevious]),
     });
     if (chosen && onMap.has(chosen)) {
@@ -166,8 +170,13 @@ function barColour(ratio) {
   return ratio > 0.0005 ? colors.up : ratio < -0.0005 ? colors.down : colors.flat;
 }
 
+/**
+ * The table of ranked regions; the region column holds the region as the API names it (the CSV's value), shown by
+ * name(region). userContent: whether a region's name is data (true, false or a test of the API's name).
+ */
 function rankingTable(regions, regionLabel, name, {userContent = false, forecast = false} = {}) {
-  const columns = [{label: t('region.col.rank'), numeric: true}, {label: regionLabel, userContent},
+  const columns = [{label: t('region.col.rank'), numeric: true},
+    {label: regionLabel, format: region => name({region}), userContent},
     {label: t('region.col.orders'), numeric: true, format: integer},
     {label: t('region.col.previous'), numeric: true, format: integer},
     {label: t('region.col.vsPrevious'), numeric: true, format: growth}];
@@ -179,7 +188,7 @@ function rankingTable(regions, regionLabel, name, {userContent = false, forecast
   }
   return {
     columns,
-    rows: regions.map(region => [region.rank, name(region), region.orders, region.previousOrders,
+    rows: regions.map(region => [region.rank, region.region, region.orders, region.previousOrders,
       region.growthVsPrevious].concat(forecast ? [region.expectedOrders, region.growthVsForecast] : [])),
   };
 }
@@ -219,7 +228,7 @@ panel('hot', {
     option.legend = {bottom: 0};
     option.grid.bottom = 32;
     chart(section, option, rankingTable(answer.regions, t(city ? 'region.col.city' : 'region.col.province'), name,
-      {userContent: city, forecast: true}));
+      {userContent: city || unnamedProvince, forecast: true}));
   },
 });
 

@@ -48,8 +48,9 @@ export function sectionOf(target) {
 
 /**
  * Draws option in the panel's <div class="chart"> (created if missing) and writes table beside it.
- * table: {columns: [label | {label, format(value)}], rows: [[value, …], …]}; the CSV export carries the raw
- * values, the table shows them formatted. Answers the ECharts instance (e.g. for click handlers).
+ * table: {columns: [label | {label, format(value), numeric, userContent}], rows: [[value, …], …]}; the CSV export
+ * carries the raw values, the table shows them formatted. userContent (true, or a test of the raw value) marks cells
+ * that show data rather than text of the page's language. Answers the ECharts instance (e.g. for click handlers).
  */
 export function chart(target, option, table) {
   const section = sectionOf(target);
@@ -66,11 +67,17 @@ export function chart(target, option, table) {
     new ResizeObserver(() => instance.resize()).observe(element);
   }
   instance.setOption({animationDuration: 300, tooltip: {confine: true}, ...option}, {notMerge: true});
+  // a picture for assistive technology, named after its panel; the data table beside it holds the figures
   element.setAttribute('role', 'img');
-  if (option.title?.text) element.setAttribute('aria-label', option.title.text);
+  element.setAttribute('aria-label', t('common.chart.label', option.title?.text || panelTitle(section)));
   if (table) dataTable(section, table, {collapsed: true});
   exportButtons(section, {png: true});
   return instance;
+}
+
+/** The panel's heading as read (its h2 or h3). */
+function panelTitle(section) {
+  return section.querySelector('h2, h3')?.textContent.trim() || section.dataset.panel;
 }
 
 /**
@@ -112,7 +119,9 @@ export function dataTable(target, table, {collapsed = false} = {}) {
       const shown = column.format ? column.format(value) : value;
       if (shown instanceof Node) cell.append(shown); else cell.textContent = shown ?? '–';
       if (column.numeric) cell.className = 'num';
-      if (column.userContent) cell.dataset.userContent = '';
+      if (column.userContent === true || (typeof column.userContent === 'function' && column.userContent(value))) {
+        cell.dataset.userContent = '';
+      }
     });
   }
   holder.querySelector('table')?.remove();

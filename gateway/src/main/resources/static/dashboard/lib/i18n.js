@@ -58,6 +58,25 @@ export function label(kind, value) {
   if (has(key)) {
     return catalogue[key];
   }
-  return value === null || value === undefined || value === '' || value === 'UNKNOWN' ? t('common.unknown')
-    : String(value);
+  return missing(value) ? t('common.unknown') : String(value);
+}
+
+/**
+ * Whether label(kind, value) shows the value as it came: data the catalogue has no name for (a foreign region's
+ * name), which is no text of either language and is marked data-user-content where shown.
+ */
+export function unnamed(kind, value) {
+  return !has(`common.enum.${kind}.${value}`) && !missing(value);
+}
+
+/** label(kind, value) in a span, marked data-user-content where the value is unnamed data. */
+export function labelElement(kind, value) {
+  const span = document.createElement('span');
+  span.textContent = label(kind, value);
+  if (unnamed(kind, value)) span.dataset.userContent = '';
+  return span;
+}
+
+function missing(value) {
+  return value === null || value === undefined || value === '' || value === 'UNKNOWN';
 }

@@ -179,6 +179,27 @@ public final class DashboardPage {
         return (List<String>) page.evaluate(AXE);
     }
 
+    /** How many pixels the page is wider than the window (0 or less: no sideways scrolling). */
+    public int horizontalOverflow() {
+        return ((Number) page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
+    }
+
+    /**
+     * The navigation's links (at the top of the page, scrolled to) that are not wholly on screen or that something
+     * else covers at their centre.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> hiddenNavigation() {
+        return (List<String>) page.evaluate("""
+                () => { scrollTo(0, 0); return [...document.querySelectorAll('nav a[data-view]')].filter(link => {
+                  const box = link.getBoundingClientRect();
+                  if (box.width < 1 || box.height < 1 || box.left < 0 || box.right > innerWidth) return true;
+                  const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                  return !link.contains(top);
+                }).map(link => link.dataset.view); }""");
+    }
+
     public void screenshot(Path file) {
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
     }
