@@ -3,9 +3,9 @@
 import {ApiError, api, csrfHeaders, errorOf} from './lib/api.js';
 import {label, t} from './lib/i18n.js';
 import {dateTime, integer, number, percent} from './lib/format.js';
-import {panel} from './lib/panel.js';
 import {bindFilters} from './lib/url-state.js';
-import {button, cell, fill, formError, row, showMessage} from './forms.js';
+import {cell, fill, listPanel, row} from './lib/table.js';
+import {button, formError, showMessage} from './forms.js';
 
 const message = document.getElementById('admin-message');
 const checked = (form, name) => [...form.querySelectorAll(`[name=${name}]:checked`)].map(box => box.value);
@@ -13,9 +13,9 @@ const roleNames = roles => roles.map(role => label('role', role)).join(', ');
 
 // ---- users
 
-const usersPanel = panel('users', {
+const usersPanel = listPanel('users', {
   load: signal => api.get('/api/v1/users', null, {signal}),
-  render: (users, body) => fill(body.querySelector('tbody'), users.map(userRow)),
+  row: userRow,
 });
 
 function userRow(user) {
@@ -102,10 +102,10 @@ userForm.addEventListener('submit', async event => {
 
 // ---- API keys
 
-const keysPanel = panel('api-keys', {
+const keysPanel = listPanel('api-keys', {
   load: signal => api.get('/api/v1/api-keys', null, {signal}),
   empty: 'admin.keys.empty',
-  render: (keys, body) => fill(body.querySelector('tbody'), keys.map(keyRow)),
+  row: keyRow,
 });
 
 function keyRow(key) {
@@ -186,16 +186,16 @@ let auditFilters = bindFilters(document.getElementById('audit-filters'), {action
   auditFilters = next;
   auditPanel.reload();
 });
-const auditPanel = panel('audit', {
+const auditPanel = listPanel('audit', {
   load: signal => api.get('/api/v1/audit', {action: auditFilters.action, limit: auditFilters.limit}, {signal}),
   empty: 'admin.audit.empty',
-  render: (entries, body) => fill(body.querySelector('tbody'), entries.map(entry => row([
+  row: entry => row([
     cell(dateTime(entry.at)),
     cell(entry.actor, {userContent: true}),
     cell(entry.remoteAddress || '', {userContent: true}),
     cell(t('admin.audit.' + entry.action)),
     cell(entry.detail, {userContent: true}),
-  ]))),
+  ]),
   refresh: 60,
 });
 

@@ -6,7 +6,8 @@ import {label, t} from './lib/i18n.js';
 import {dateTime} from './lib/format.js';
 import {panel} from './lib/panel.js';
 import {bindFilters} from './lib/url-state.js';
-import {button, cell, fill, formError, parsePairs, row, showMessage} from './forms.js';
+import {cell, fill, listPanel, row} from './lib/table.js';
+import {button, formError, parsePairs, showMessage} from './forms.js';
 
 const canManage = document.querySelector('.view-alerts').dataset.canManage === 'true';
 const message = document.getElementById('alerts-message');
@@ -15,13 +16,10 @@ let subscriptions = [];
 
 // ---- subscriptions
 
-const subscriptionsPanel = panel('subscriptions', {
-  load: signal => api.get('/api/v1/subscriptions', null, {signal}),
+const subscriptionsPanel = listPanel('subscriptions', {
+  load: async signal => (subscriptions = await api.get('/api/v1/subscriptions', null, {signal})),
   empty: 'alerts.subscriptions.empty',
-  render(list, body) {
-    subscriptions = list;
-    fill(body.querySelector('tbody'), list.map(subscriptionRow));
-  },
+  row: subscriptionRow,
 });
 
 function subscriptionRow(s) {
@@ -257,10 +255,10 @@ if (form) {
 
 // ---- silences
 
-const silencesPanel = panel('silences', {
+const silencesPanel = listPanel('silences', {
   load: signal => api.get('/api/v1/silences', null, {signal}),
   empty: 'alerts.silences.empty',
-  render: (list, body) => fill(body.querySelector('tbody'), list.map(silenceRow)),
+  row: silenceRow,
   refresh: 60,
 });
 
@@ -324,11 +322,11 @@ let filters = bindFilters(document.getElementById('deliveries-filters'), {status
   deliveriesPanel.reload();
 });
 
-const deliveriesPanel = panel('deliveries', {
+const deliveriesPanel = listPanel('deliveries', {
   load: signal => api.get('/api/v1/notifications', {status: filters.status, channel: filters.channel, limit: 100},
     {signal}),
   empty: 'alerts.deliveries.empty',
-  render: (list, body) => fill(body.querySelector('tbody'), list.map(deliveryRow)),
+  row: deliveryRow,
   refresh: 30,
 });
 

@@ -1,29 +1,6 @@
-// Table rows, buttons and form messages for the views that manage things rather than chart them (alerts, admin).
+// Buttons and form messages for the views that manage things rather than chart them (alerts, admin); their tables'
+// rows come from lib/table.js.
 import {t} from './lib/i18n.js';
-
-/**
- * A table cell holding a text, a node or several; userContent marks text that comes from user data (the language
- * scan skips it).
- */
-export function cell(content, {userContent = false, className = ''} = {}) {
-  const td = document.createElement('td');
-  if (Array.isArray(content)) td.append(...content);
-  else if (content instanceof Node) td.append(content);
-  else td.textContent = content ?? '';
-  if (userContent) td.dataset.userContent = '';
-  if (className) td.className = className;
-  return td;
-}
-
-export function row(cells) {
-  const tr = document.createElement('tr');
-  tr.append(...cells);
-  return tr;
-}
-
-export function fill(tbody, rows) {
-  tbody.replaceChildren(...rows);
-}
 
 /** A small button whose data-action names what it does (the browser tests find it so). */
 export function button(text, action, onClick) {

@@ -7,6 +7,7 @@ import {dateTime, integer, number, parts, percent, today} from './lib/format.js'
 import {bindFilters, rangeOf} from './lib/url-state.js';
 import {panel} from './lib/panel.js';
 import {chart, colors} from './lib/charts.js';
+import {numeric, userColumn} from './lib/table.js';
 
 const defaults = {range: 'today', granularity: 'hour', by: 'source', source: ''};
 let state = {};
@@ -67,13 +68,12 @@ function report() {
 }
 
 const noLines = answer => answer.series.every(series => series.total.lines === 0);
+/** What the panels of the report share: the call, when it is empty and what to do then, the refresh. */
+const REPORT_PANEL = {load: report, isEmpty: noLines, empty: 'logs.empty.lines', refresh: 60};
 
 function ratePanel(id, field) {
   return panel(id, {
-    load: report,
-    isEmpty: noLines,
-    empty: 'logs.empty.lines',
-    refresh: 60,
+    ...REPORT_PANEL,
     render(answer, body, section) {
       const names = answer.series.map(series => groupName(kind(), series.group));
       const labels = answer.series[0].points.map(point => bucketLabel(point.start, answer.granularity));
@@ -86,7 +86,7 @@ function ratePanel(id, field) {
         series: answer.series.map((series, i) => ({name: names[i], type: 'line', symbol: 'none',
           sampling: 'lttb', data: series.points.map(point => point[field])})),
       }, {
-        columns: [t('logs.col.bucket'), ...names.map(name => ({label: name, numeric: true, format: value => percent(value)}))],
+        columns: [t('logs.col.bucket'), ...names.map(name => numeric(name, percent))],
         rows: labels.map((bucket, i) => [bucket, ...answer.series.map(series => series.points[i][field])]),
       });
     },
@@ -97,10 +97,7 @@ const errorRate = ratePanel('error-rate', 'errorRate');
 const warningRate = ratePanel('warning-rate', 'warningRate');
 
 const breakdown = panel('breakdown', {
-  load: report,
-  isEmpty: noLines,
-  empty: 'logs.empty.lines',
-  refresh: 60,
+  ...REPORT_PANEL,
   render(answer, body, section) {
     const series = answer.series.filter(one => one.total.lines > 0);
     const names = series.map(one => groupName(kind(), one.group));
@@ -117,11 +114,11 @@ const breakdown = panel('breakdown', {
           data: series.map(one => one.total.warningRate)},
       ],
     }, {
-      columns: [t('logs.col.group'), {label: t('logs.col.lines'), numeric: true, format: integer},
-        {label: t('logs.col.errors'), numeric: true, format: integer},
-        {label: t('logs.col.warnings'), numeric: true, format: integer},
-        {label: t('logs.col.errorRate'), numeric: true, format: value => percent(value)},
-        {label: t('logs.col.warningRate'), numeric: true, format: value => percent(value)}],
+      columns: [t('logs.col.group'), numeric(t('logs.col.lines'), integer),
+        numeric(t('logs.col.errors'), integer),
+        numeric(t('logs.col.warnings'), integer),
+        numeric(t('logs.col.errorRate'), percent),
+        numeric(t('logs.col.warningRate'), percent)],
       rows: series.map((one, i) => [names[i], one.total.lines, one.total.errors, one.total.warnings,
         one.total.errorRate, one.total.warningRate]),
     });
@@ -173,10 +170,10 @@ const spikes = panel('spikes', {
       })),
     }, {
       columns: [t('logs.col.source'), t('logs.col.startsAt'), t('logs.col.endsAt'),
-        {label: t('logs.col.minutes'), numeric: true, format: integer},
-        {label: t('logs.col.peakErrors'), numeric: true, format: integer}, t('logs.col.peakAt'),
-        {label: t('logs.col.baseline'), numeric: true, format: value => number(value, 1)},
-        {label: t('logs.col.threshold'), numeric: true, format: value => number(value, 1)}],
+        numeric(t('logs.col.minutes'), integer),
+        numeric(t('logs.col.peakErrors'), integer), t('logs.col.peakAt'),
+        numeric(t('logs.col.baseline'), value => number(value, 1)),
+        numeric(t('logs.col.threshold'), value => number(value, 1))],
       rows: found.spikes.map(spike => [groupName('logSource', spike.source), dateTime(spike.startsAt),
         spike.endsAt ? dateTime(spike.endsAt) : t('logs.spikes.ongoing'), spike.minutes, spike.peakErrors,
         dateTime(spike.peakAt), spike.baselineAtPeak, spike.thresholdAtPeak]),
@@ -204,8 +201,8 @@ const topErrors = panel('top-errors', {
       series: [{name: t('logs.col.lines'), type: 'bar', barMaxWidth: 16, itemStyle: {color: ERROR},
         data: shown.map(error => error.lines), label: {show: true, position: 'right', formatter: item => integer(item.value)}}],
     }, {
-      columns: [{label: t('logs.col.template'), userContent: true}, t('logs.col.level'), t('logs.col.source'),
-        {label: t('logs.col.lines'), numeric: true, format: integer}, {label: t('logs.col.example'), userContent: true}],
+      columns: [userColumn(t('logs.col.template')), t('logs.col.level'), t('logs.col.source'),
+        numeric(t('logs.col.lines'), integer), userColumn(t('logs.col.example'))],
       rows: errors.map(error => [error.template, label('logLevel', error.level), label('logSource', error.source),
         error.lines, error.example]),
     });

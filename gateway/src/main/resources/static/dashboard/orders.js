@@ -9,6 +9,7 @@ import {bindFilters, rangeOf, writeState} from './lib/url-state.js';
 import {panel} from './lib/panel.js';
 import {chart, colors, dataTable} from './lib/charts.js';
 import {bucketStates, partialBar, soFar} from './lib/partial.js';
+import {numeric, userColumn} from './lib/table.js';
 
 const defaults = {range: 'last7', granularity: 'day', by: 'channel', metric: 'netRevenue', level: 'product',
   minSupport: '0.01', product: '', report: ''};
@@ -83,11 +84,11 @@ function largestFirst(answer) {
   return [...answer.series].sort((a, b) => valueOf(b.total, state.metric) - valueOf(a.total, state.metric));
 }
 
+/** What the two panels of the report share: the call, when it is empty and what to do then, the refresh. */
+const REPORT_PANEL = {load: report, isEmpty: noOrders, empty: 'orders.empty.orders', refresh: 120};
+
 const trend = panel('trend', {
-  load: report,
-  isEmpty: noOrders,
-  empty: 'orders.empty.orders',
-  refresh: 120,
+  ...REPORT_PANEL,
   render(answer, body, section) {
     const series = largestFirst(answer);
     const names = series.map(one => groupName(state.by, one.group));
@@ -105,7 +106,7 @@ const trend = panel('trend', {
         data: one.points.map((point, k) => partialBar(valueOf(point, state.metric), states[k],
           colors.series[i % colors.series.length]))})),
     }, {
-      columns: [t('orders.col.bucket'), ...names.map(name => ({label: name, numeric: true, format: value => format(value)}))],
+      columns: [t('orders.col.bucket'), ...names.map(name => numeric(name, format))],
       rows: labels.map((bucket, i) => [bucket, ...series.map(one => valueOf(one.points[i], state.metric))])
         .filter((row, i) => states[i] !== 'future'),
     });
@@ -113,10 +114,7 @@ const trend = panel('trend', {
 });
 
 const breakdown = panel('breakdown', {
-  load: report,
-  isEmpty: noOrders,
-  empty: 'orders.empty.orders',
-  refresh: 120,
+  ...REPORT_PANEL,
   render(answer, body, section) {
     const series = largestFirst(answer);
     const before = new Map((answer.comparedWith?.series || []).map(one => [one.group, one.total]));
@@ -134,14 +132,14 @@ const breakdown = panel('breakdown', {
         label: {show: true, position: 'right', formatter: item => (isMoney(state.metric) ? moneyCompact : compact)(item.value)}}],
     }, {
       columns: [t('orders.col.group'),
-        {label: t('orders.col.orders'), numeric: true, format: integer},
-        {label: t('orders.col.netRevenue'), numeric: true, format: value => money(value)},
-        {label: t('common.change.mom'), numeric: true, format: changeCell},
-        {label: t('orders.col.averageOrderValue'), numeric: true, format: value => money(value)},
-        {label: t('orders.col.cancellationRate'), numeric: true, format: value => percent(value)},
-        {label: t('orders.col.refundRate'), numeric: true, format: value => percent(value)},
-        {label: t('orders.col.refunds'), numeric: true, format: value => money(value)},
-        {label: t('orders.col.paymentP50'), numeric: true, format: duration}],
+        numeric(t('orders.col.orders'), integer),
+        numeric(t('orders.col.netRevenue'), money),
+        numeric(t('common.change.mom'), changeCell),
+        numeric(t('orders.col.averageOrderValue'), money),
+        numeric(t('orders.col.cancellationRate'), percent),
+        numeric(t('orders.col.refundRate'), percent),
+        numeric(t('orders.col.refunds'), money),
+        numeric(t('orders.col.paymentP50'), duration)],
       rows: series.map((one, i) => {
         const m = one.total;
         const previous = before.get(one.group);
@@ -191,10 +189,10 @@ const funnel = panel('funnel', {
         data: steps.map((step, i) => ({name: t(`orders.step.${step.step}`), value: step.orders,
           itemStyle: {color: colors.series[i]}}))}],
     }, {
-      columns: [t('orders.col.step'), {label: t('orders.col.orders'), numeric: true, format: integer},
-        {label: t('orders.col.dropOff'), numeric: true, format: integer},
-        {label: t('orders.col.dropOffRate'), numeric: true, format: value => percent(value)},
-        {label: t('orders.col.medianTime'), numeric: true, format: duration}],
+      columns: [t('orders.col.step'), numeric(t('orders.col.orders'), integer),
+        numeric(t('orders.col.dropOff'), integer),
+        numeric(t('orders.col.dropOffRate'), percent),
+        numeric(t('orders.col.medianTime'), duration)],
       rows: steps.map(step => [t(`orders.step.${step.step}`), step.orders, step.step === 'created' ? null : step.dropOff,
         step.dropOffRate, step.medianSeconds]),
     });
@@ -225,11 +223,11 @@ const top = panel('top-products', {
           itemStyle: {color: product.productId === chosenProduct() ? colors.series[1] : colors.primary}})),
         label: {show: true, position: 'right', formatter: item => moneyCompact(item.value)}}],
     }, {
-      columns: [{label: t('orders.col.product'), userContent: true, format: productButton},
-        {label: t('orders.col.orders'), numeric: true, format: integer},
-        {label: t('orders.col.units'), numeric: true, format: integer},
-        {label: t('orders.col.netRevenue'), numeric: true, format: value => money(value)},
-        {label: t('orders.col.refunds'), numeric: true, format: value => money(value)}],
+      columns: [userColumn(t('orders.col.product'), productButton),
+        numeric(t('orders.col.orders'), integer),
+        numeric(t('orders.col.units'), integer),
+        numeric(t('orders.col.netRevenue'), money),
+        numeric(t('orders.col.refunds'), money)],
       rows: products.map(product => [product.productId, product.orders, product.units, Number(product.netRevenue),
         Number(product.refunds)]),
     });
@@ -291,10 +289,10 @@ const together = panel('together', {
       series: [{name: t('orders.col.baskets'), type: 'bar', barMaxWidth: 18, itemStyle: {color: colors.series[1]},
         data: shown.map(one => one.baskets), label: {show: true, position: 'right'}}],
     }, {
-      columns: [{label: t('orders.col.companion'), userContent: true},
-        {label: t('orders.col.baskets'), numeric: true, format: integer},
-        {label: t('orders.col.confidence'), numeric: true, format: value => percent(value)},
-        {label: t('orders.col.lift'), numeric: true, format: value => number(value, 2)}],
+      columns: [userColumn(t('orders.col.companion')),
+        numeric(t('orders.col.baskets'), integer),
+        numeric(t('orders.col.confidence'), percent),
+        numeric(t('orders.col.lift'), value => number(value, 2))],
       rows: answer.together.map(one => [one.productId, one.baskets, one.confidence, one.lift]),
     });
   },
@@ -347,9 +345,9 @@ const cohorts = panel('cohorts', {
         inRange: {color: ['#e8f1ff', colors.primary]}, outOfRange: {color: ['#c9ced6']}},
       series: [{type: 'heatmap', data: cells, label: {show: true, fontSize: 11, formatter: cellText}}],
     }, {
-      columns: [t('orders.col.cohort'), {label: t('orders.col.customers'), numeric: true, format: integer},
-        ...Array.from({length: COHORT_MONTHS}, (_, k) => ({label: monthName(k + 1), numeric: true,
-          format: value => (typeof value === 'string' ? value : percent(value))}))],
+      columns: [t('orders.col.cohort'), numeric(t('orders.col.customers'), integer),
+        ...Array.from({length: COHORT_MONTHS}, (_, k) => numeric(monthName(k + 1),
+          value => (typeof value === 'string' ? value : percent(value))))],
       rows: answer.cohorts.map(cohort => [soFar(cohort.month, cohort.complete ? 'complete' : 'running'), cohort.customers,
         ...cohort.retention.map((share, k) => (cohort.soFar?.month === k + 1
           ? t('common.partial.soFar', percent(cohort.soFar.retention)) : share))]),
@@ -389,10 +387,10 @@ const rules = panel('rules', {
         markLine: {silent: true, symbol: 'none', label: {show: false}, lineStyle: {color: colors.muted, type: 'dashed'},
           data: [{xAxis: 1}]}}],
     }, {
-      columns: [{label: t('orders.col.antecedent'), userContent: true}, {label: t('orders.col.consequent'), userContent: true},
-        {label: t('orders.col.support'), numeric: true, format: value => percent(value, 2)},
-        {label: t('orders.col.confidence'), numeric: true, format: value => percent(value)},
-        {label: t('orders.col.lift'), numeric: true, format: value => number(value, 2)}],
+      columns: [userColumn(t('orders.col.antecedent')), userColumn(t('orders.col.consequent')),
+        numeric(t('orders.col.support'), value => percent(value, 2)),
+        numeric(t('orders.col.confidence'), percent),
+        numeric(t('orders.col.lift'), value => number(value, 2))],
       rows: answer.rules.map(rule => [rule.antecedent.join(' + '), rule.consequent.join(' + '), rule.support,
         rule.confidence, rule.lift]),
     });
