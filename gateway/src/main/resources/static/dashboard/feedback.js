@@ -2,7 +2,7 @@
 // (and topic), and the complaints most like the one opened. Every number comes from profile-service as
 // docs/profiles.md defines it (Complaint topics, Feedback trend); the texts are the customers' own (data-user-content).
 import {api} from './lib/api.js';
-import {label, t} from './lib/i18n.js';
+import {label, labelElement, t} from './lib/i18n.js';
 import {dateTime, integer, number, parts, percent, today} from './lib/format.js';
 import {bindFilters, rangeOf, writeState} from './lib/url-state.js';
 import {panel} from './lib/panel.js';
@@ -15,6 +15,13 @@ const HOUR_DAYS = 2;
 const LIST_LIMIT = 50;
 const SHOWN_CHARACTERS = 160;
 const TOPICS_SHOWN = 12;
+
+/** The regions by their catalogue names; one the catalogue cannot name (abroad) is marked as data. */
+function regionList(regions) {
+  const list = document.createElement('span');
+  regions.forEach((region, i) => list.append(...(i ? [', '] : []), labelElement('province', region.name)));
+  return list;
+}
 
 const defaults = {range: 'last7', status: 'OPEN', topic: '', complaint: ''};
 let state = {};
@@ -107,8 +114,7 @@ const topics = panel('topics', {
         {label: t('feedback.col.last24h'), numeric: true, format: integer},
         {label: t('feedback.col.usualPerDay'), numeric: true, format: value => number(value, 1)},
         {label: t('feedback.col.growth'), numeric: true, format: growthElement},
-        {label: t('feedback.col.regions'), format: regions => regions.map(region => label('province', region.name))
-          .join(', ')},
+        {label: t('feedback.col.regions'), format: regionList},
         {label: t('feedback.col.example'), userContent: true, format: excerpt},
         {label: t('feedback.col.list'), format: topic => button(t('feedback.topics.showComplaints'),
           () => choose({topic: String(topic)}))}],
