@@ -202,9 +202,13 @@ function summary(alert) {
   return alert.summary ? (document.documentElement.lang === 'en' ? alert.summary.en : alert.summary.zhCN) : alert.type;
 }
 
+/** The alert labels whose values a summary names, and the enumeration that names each value for people. */
+const NAMED_LABELS = {region: 'province', source: 'logSource'};
+
 /**
- * The summary, its data marked: a topic is customers' own words, whatever the page's language (data-user-content);
- * a region is shown by the catalogue's name for it, or as data where the catalogue has none.
+ * The summary, its label values shown as people read them: a topic is customers' own words, whatever the page's
+ * language (data-user-content); a region or a log source by the catalogue's name for it (a region it cannot name
+ * marked as data).
  */
 function summaryElement(alert, tag) {
   const element = document.createElement(tag);
@@ -215,7 +219,8 @@ function summaryElement(alert, tag) {
     span.dataset.userContent = '';
     return span;
   };
-  const marks = [['topic', words], ['region', value => labelElement('province', value)]]
+  const marks = [['topic', words], ...Object.entries(NAMED_LABELS)
+    .map(([key, kind]) => [key, value => labelElement(kind, value)])]
     .map(([key, mark]) => ({value: alert.labels?.[key], mark}))
     .map(found => ({...found, at: found.value ? text.indexOf(found.value) : -1}))
     .filter(found => found.at >= 0).sort((a, b) => a.at - b.at);

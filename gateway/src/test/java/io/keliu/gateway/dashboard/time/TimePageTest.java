@@ -28,6 +28,10 @@ class TimePageTest {
                 .andExpect(content().string(containsString("data-panel=\"forecast\"")))
                 .andExpect(content().string(containsString("data-panel=\"holiday\"")))
                 .andExpect(content().string(containsString("data-panel=\"peaks\"")))
+                // the panel header fragment: the title the section names, the line the script fills, the form
+                .andExpect(content().string(containsString("<h2 id=\"trend-title\">Orders over time</h2>")))
+                .andExpect(content().string(containsString("data-trend-summary=")))
+                .andExpect(content().string(containsString("id=\"holiday-filters\"")))
                 .andExpect(content().string(containsString("\"time.holidayName.national-day\":\"National Day\"")));
     }
 }
