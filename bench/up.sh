@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The local stack (bin/keliu up), three starts on fresh data directories, one after the other:
 #   1. reference: every service from its jar as built (--no-startup-cache);
-#   2. the first start after a build: the start-up caches are trained, then the services start from them;
+#   2. the first start after a build: from the jars, then the start-up caches trained in the background (the script
+#      waits for them before it stops this start);
 #   3. every later start: from the caches.
 # Each is timed from the command to "Keliu is up" (every service healthy). After the third, 60 s of simulator traffic,
 # then the memory of the whole stack (PSS of the up process and all its descendants: PostgreSQL, Kafka, the services,
@@ -31,6 +32,13 @@ start() {
   grep -E "ready|healthy|start-up cache" "$log"
 }
 
+# await_caches: waits until the start running says its background training of the start-up caches is over
+await_caches() {
+  local log="$data/$1.out"
+  until grep -q "Start-up caches:" "$log"; do sleep 1; done
+  grep -E "start-up cache|Start-up caches" "$log"
+}
+
 stop() {
   kill $up; wait $up || true; up=
   # a JVM out of memory ignores SIGTERM and keeps its port; the next start must not find it
@@ -42,6 +50,7 @@ start reference --no-startup-cache
 stop
 rm -rf ./*/target/startup-cache
 start first-after-build
+await_caches first-after-build
 stop
 start later
 sleep 60

@@ -30,8 +30,9 @@ public final class LocalStack {
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(4);
 
     /**
-     * @param startupCaches whether services start from their JDK AOT caches, training the stale ones first
-     *                      ({@link StartupCache}); the tests start from the jars as built
+     * @param startupCaches whether services start from their JDK AOT caches where current, the stale ones trained
+     *                      in the background once the platform is up ({@link StartupCache}); the tests start from the
+     *                      jars as built
      */
     public record Settings(Path home, Path dataDirectory, StackPorts ports, Optional<SimulatorSettings> simulator,
                            boolean startupCaches) {
@@ -83,7 +84,12 @@ public final class LocalStack {
         startPostgres();
         startKafka();
         startMailCatcher();
-        startServices(services, launchArguments(services, jars));
+        List<StartupCache> caches = jars.stream().map(StartupCache::of).toList();
+        startServices(services, launchArguments(jars, caches));
+        if (settings.startupCaches()) {
+            StartupTraining.startForStale(services, caches, settings.logDirectory(), console, watchdog::watch)
+                    .ifPresent(training -> lifecycle.register("the start-up cache training", training));
+        }
         settings.simulator().ifPresent(this::startSimulator);
     }
 
@@ -113,13 +119,11 @@ public final class LocalStack {
                 () -> lifecycle.register("the mail catcher", LocalMailCatcher.start(ports.mailSmtp(), ports.mailWeb())));
     }
 
-    /** Each service's {@code -jar …}, from its start-up cache where the settings ask for it (trained if stale). */
-    private List<List<String>> launchArguments(List<ServiceSpec> specs, List<Path> jars) throws InterruptedException {
+    /** Each service's {@code -jar …}: from its start-up cache where the settings ask for it and it is current. */
+    private List<List<String>> launchArguments(List<Path> jars, List<StartupCache> caches) {
         if (!settings.startupCaches()) {
             return jars.stream().map(jar -> List.of("-jar", jar.toString())).toList();
         }
-        List<StartupCache> caches = jars.stream().map(StartupCache::of).toList();
-        StartupTraining.trainStale(specs, caches, settings.logDirectory(), console, watchdog::watch);
         return caches.stream().map(StartupCache::launchArguments).toList();
     }
 

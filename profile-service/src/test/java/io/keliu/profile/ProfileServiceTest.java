@@ -244,6 +244,7 @@ class ProfileServiceTest {
         assertThat(top.at("/items").size()).isEqualTo(5);
         assertThat(top.at("/items/0/clv").asDouble()).isGreaterThanOrEqualTo(top.at("/items/4/clv").asDouble());
         assertSegmentValuesAudiencesAndValuableCustomers(api, new Api(port, Role.MARKETER), segments);
+        assertTheListGivesScoredCustomersByValueThenTheUnscored(api);
 
         JsonNode failed = refit(api, "/api/v1/refits?calibrationEnd=1997-01-02");
         assertThat(failed.at("/status").asString()).isEqualTo("FAILED");
@@ -252,6 +253,53 @@ class ProfileServiceTest {
                 .as("the previous results stay").isCloseTo(bgnbd.model().r(), within(1e-9));
 
         assertAlertsOfARefitMatchTheSegmentsBeforeAndAfter(api, segments);
+    }
+
+    /**
+     * Paging through the list by CLV gives every customer once: those the current refit scored by CLV (ties by id),
+     * then those it did not (a customer who arrives after the refit), by id — also on a page that starts past the
+     * last scored customer.
+     */
+    private void assertTheListGivesScoredCustomersByValueThenTheUnscored(Api api) {
+        Instant later = Instant.parse("1998-07-01T04:00:00Z");
+        try (ChangeEvents events = new ChangeEvents(broker)) {
+            events.line(null, new OrderLine("NEW1", "CD", "ZZ-NEW", false, later, later, "CD", "music", 1, null,
+                    java.math.BigDecimal.TEN, null, null, null, null, null, null, OrderStatus.COMPLETED, false, null,
+                    later));
+            events.flush();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM profiles.customers WHERE user_id = 'ZZ-NEW'").query(Long.class).single() == 1);
+        List<JsonNode> listed = new ArrayList<>();
+        JsonNode page;
+        int number = 0;
+        do {
+            page = api.get("/api/v1/customers?sort=clv&size=500&page=" + number++).json();
+            page.get("items").forEach(listed::add);
+        } while (page.get("hasMore").asBoolean());
+
+        long customers = jdbc.sql("SELECT count(*) FROM profiles.customers").query(Long.class).single();
+        List<String> ids = listed.stream().map(item -> item.get("userId").asString()).toList();
+        assertThat(ids).hasSize((int) customers).doesNotHaveDuplicates();
+        int scored = (int) listed.stream().filter(item -> !item.get("clv").isNull()).count();
+        assertThat(listed.subList(scored, listed.size())).as("the unscored after every scored customer")
+                .allMatch(item -> item.get("clv").isNull());
+        assertThat(ids.subList(scored, ids.size())).contains("ZZ-NEW").isSorted();
+        for (int i = 1; i < scored; i++) {
+            double before = listed.get(i - 1).get("clv").asDouble();
+            double here = listed.get(i).get("clv").asDouble();
+            assertThat(before > here || before == here && ids.get(i - 1).compareTo(ids.get(i)) < 0)
+                    .as("CLV order at " + i).isTrue();
+        }
+        int size = 1000;
+        while ((scored + size - 1) / size * size >= ids.size()) {
+            size--; // a page (at most 1,000) that starts past the last scored customer, before the last one
+        }
+        int first = (scored + size - 1) / size * size;
+        List<String> pastTheScored = new ArrayList<>();
+        api.get("/api/v1/customers?sort=churnRisk&size=" + size + "&page=" + first / size).json().get("items")
+                .forEach(item -> pastTheScored.add(item.get("userId").asString()));
+        assertThat(pastTheScored).isEqualTo(ids.subList(first, Math.min(ids.size(), first + size)));
     }
 
     /**

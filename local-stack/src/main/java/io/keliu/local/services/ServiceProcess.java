@@ -44,15 +44,21 @@ public final class ServiceProcess implements AutoCloseable {
             if (Files.exists(logFile)) {
                 Files.move(logFile, logDirectory.resolve(spec.module() + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
             }
-            return new ServiceProcess(spec, startJvm(spec, launchArguments, logFile), logFile);
+            return new ServiceProcess(spec, startJvm(spec, List.of(), launchArguments, logFile), logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + spec.module() + ": " + e.getMessage(), e);
         }
     }
 
-    /** A JVM running the service as configured for this stack (its port, its environment), its output to a file. */
-    static Process startJvm(ServiceSpec spec, List<String> launchArguments, Path logFile) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m"));
+    /**
+     * A JVM running the service as configured for this stack (its port, its environment), its output to a file.
+     *
+     * @param prefix what runs the JVM, such as {@code nice -n 19}; empty for nothing
+     */
+    static Process startJvm(ServiceSpec spec, List<String> prefix, List<String> launchArguments, Path logFile)
+            throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(javaExecutable(), "-Xmx512m"));
         command.addAll(launchArguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
         builder.environment().put("SERVER_PORT", String.valueOf(spec.port()));
