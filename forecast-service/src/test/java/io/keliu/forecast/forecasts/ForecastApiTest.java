@@ -13,6 +13,8 @@ import tools.jackson.databind.ObjectMapper;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +73,41 @@ class ForecastApiTest {
         JsonNode refreshed = api.ok(api.send("POST", "/api/v1/forecasts/refresh", null, null));
         assertThat(refreshed.get("series").toString()).contains("total", "province:广东省")
                 .doesNotContain("西藏自治区");
+    }
+
+    /**
+     * With a capacity just below the forecast's busiest day, the peaks list exactly the next 28 days whose 95 % upper
+     * bound exceeds it, LIKELY where the forecast itself does; a region without orders gets no days.
+     */
+    @Test
+    void capacityPlanListsTheForecastDaysOverTheConfiguredCapacity() throws Exception {
+        JsonNode points = api.get("/api/v1/forecasts?series=total&horizon=28").get("points");
+        double[] values = points.valueStream().mapToDouble(point -> point.get("value").asDouble()).sorted().toArray();
+        int capacity = (int) Math.ceil(values[values.length - 1]) - 1;
+        api.ok(api.send("PUT", "/api/v1/capacity", "application/json",
+                "{\"total\": " + capacity + ", \"火星省\": 10}"));
+
+        JsonNode plan = api.get("/api/v1/traffic/peaks?from=2026-03-01&to=2026-03-07").get("capacity");
+        JsonNode total = plan.valueStream().filter(region -> region.get("region").asString().equals("total"))
+                .findFirst().orElseThrow();
+        List<String> expected = new ArrayList<>();
+        for (JsonNode point : points) {
+            if (point.get("upper95").asDouble() > capacity) {
+                expected.add(point.get("date").asString() + " "
+                        + (point.get("value").asDouble() > capacity ? "LIKELY" : "POSSIBLE"));
+            }
+        }
+        assertThat(expected).as("a capacity that splits the forecast").isNotEmpty().hasSizeLessThan(28)
+                .anyMatch(day -> day.endsWith("LIKELY")).anyMatch(day -> day.endsWith("POSSIBLE"));
+        assertThat(total.get("capacity").asInt()).isEqualTo(capacity);
+        assertThat(total.get("daysNeedingExtraCapacity").asInt()).isEqualTo(expected.size());
+        assertThat(total.get("days").valueStream().map(day -> day.get("date").asString() + " "
+                + day.get("risk").asString()).toList()).isEqualTo(expected);
+        JsonNode mars = plan.valueStream().filter(region -> region.get("region").asString().equals("火星省"))
+                .findFirst().orElseThrow();
+        assertThat(mars.get("days")).isEmpty();
+        assertThat(mars.get("note").asString()).startsWith("no forecast");
+        api.problem(api.send("PUT", "/api/v1/capacity", "application/json", "{\"total\": 0}"), 400, "total");
     }
 
     @Test

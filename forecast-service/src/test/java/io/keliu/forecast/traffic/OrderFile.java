@@ -82,6 +82,18 @@ record OrderFile(List<Map<String, String>> rows) {
      * its city within one province.
      */
     Map<LocalDate, Map<String, Expected>> byDayAnd(ZoneId zone, Function<Map<String, String>, String> group) {
+        return byBucketAnd(created -> created.atZone(zone).toLocalDate(), group);
+    }
+
+    /** Orders by the bucket {@code bucket} gives an order's created_at (e.g. its hour in the zone). */
+    <B extends Comparable<? super B>> Map<B, Long> ordersBy(Function<Instant, B> bucket) {
+        Map<B, Long> orders = new TreeMap<>();
+        byBucketAnd(bucket, first -> "").forEach((start, cells) -> orders.put(start, cells.get("").orders));
+        return orders;
+    }
+
+    private <B extends Comparable<? super B>> Map<B, Map<String, Expected>> byBucketAnd(
+            Function<Instant, B> bucket, Function<Map<String, String>, String> group) {
         Map<String, Map<String, String>> latest = new LinkedHashMap<>();
         rows.forEach(row -> latest.put(row.get("order_id") + "/" + row.get("line_no"), row));
         Map<String, List<Map<String, String>>> countedByOrder = new LinkedHashMap<>();
@@ -91,18 +103,18 @@ record OrderFile(List<Map<String, String>> rows) {
                 countedByOrder.computeIfAbsent(row.get("order_id"), any -> new ArrayList<>()).add(row);
             }
         }
-        Map<LocalDate, Map<String, Expected>> expected = new TreeMap<>();
+        Map<B, Map<String, Expected>> expected = new TreeMap<>();
         countedByOrder.forEach((order, lines) -> {
             Map<String, String> first = lines.stream().min((a, b) -> {
                 int byTime = instant(a.get("created_at")).compareTo(instant(b.get("created_at")));
                 return byTime != 0 ? byTime : a.get("line_no").compareTo(b.get("line_no"));
             }).orElseThrow();
-            LocalDate day = instant(first.get("created_at")).atZone(zone).toLocalDate();
+            B start = bucket.apply(instant(first.get("created_at")));
             String member = group.apply(first);
             if (member == null) {
                 return;
             }
-            Expected cell = expected.computeIfAbsent(day, any -> new TreeMap<>())
+            Expected cell = expected.computeIfAbsent(start, any -> new TreeMap<>())
                     .computeIfAbsent(member, any -> new Expected());
             cell.orders++;
             cell.lines += lines.size();

@@ -22,11 +22,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -96,6 +102,59 @@ class TrafficApiTest {
         }
         JsonNode portland = get("/api/v1/traffic/hot-regions?from=2026-03-03&to=2026-03-04&level=city&province=Oregon");
         assertThat(portland.at("/regions/0/orders").asLong()).as("Maine's Portland is another city").isEqualTo(1);
+
+        assertPeaks(file);
+    }
+
+    /**
+     * Peaks of the two weeks 2026-02-22 (a Sunday) to 03-07, the file's orders all in the second week: each weekday's
+     * clock hour is the median of a quiet hour and the file's, so half the file's orders in it; peak hours reach 90 %
+     * of the weekday's busiest (none on a weekday without orders); top hours and days busiest first, earlier on ties.
+     */
+    private void assertPeaks(OrderFile file) throws Exception {
+        Map<LocalDateTime, Long> byHour = file.ordersBy(created -> LocalDateTime.ofInstant(created, SHANGHAI)
+                .truncatedTo(ChronoUnit.HOURS));
+        JsonNode peaks = get("/api/v1/traffic/peaks?from=2026-02-22&to=2026-03-07");
+
+        assertThat(peaks.get("heatmap")).hasSize(7);
+        for (JsonNode row : peaks.get("heatmap")) {
+            DayOfWeek weekday = DayOfWeek.valueOf(row.get("weekday").asString());
+            double[] typical = new double[24];
+            byHour.forEach((hour, orders) -> {
+                if (hour.getDayOfWeek() == weekday) {
+                    typical[hour.getHour()] = orders / 2.0;
+                }
+            });
+            List<Integer> peakHours = new ArrayList<>();
+            double busiest = Arrays.stream(typical).max().orElseThrow();
+            for (int hour = 0; hour < 24; hour++) {
+                assertThat(row.get("typicalByHour").get(hour).asDouble()).as(weekday + " " + hour)
+                        .isEqualTo(typical[hour]);
+                if (busiest > 0 && typical[hour] >= 0.9 * busiest) {
+                    peakHours.add(hour);
+                }
+            }
+            peakHours.sort(Comparator.comparingDouble(hour -> -typical[hour]));
+            assertThat(row.get("peakHours").valueStream().map(JsonNode::asInt).toList()).as(weekday.toString())
+                    .isEqualTo(peakHours);
+        }
+        assertTop(peaks.get("topHours"), byHour);
+        assertTop(peaks.get("topDays"), file.ordersBy(created -> LocalDateTime.ofInstant(created, SHANGHAI)
+                .truncatedTo(ChronoUnit.DAYS)));
+        assertThat(peaks.get("topHours").get(0).get("orders").asLong()).as("O15 and O17 in one hour").isEqualTo(2);
+    }
+
+    private static void assertTop(JsonNode top, Map<LocalDateTime, Long> orders) {
+        List<Map.Entry<LocalDateTime, Long>> expected = orders.entrySet().stream()
+                .sorted(Map.Entry.<LocalDateTime, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(10).toList();
+        assertThat(top).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(OffsetDateTime.parse(top.get(i).get("start").asString()).atZoneSameInstant(SHANGHAI)
+                    .toLocalDateTime()).as("peak " + i).isEqualTo(expected.get(i).getKey());
+            assertThat(top.get(i).get("orders").asLong()).as("peak " + i).isEqualTo(expected.get(i).getValue());
+        }
     }
 
     /**

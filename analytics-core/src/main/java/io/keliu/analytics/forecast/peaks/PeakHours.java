@@ -19,7 +19,8 @@ public final class PeakHours {
 
     /**
      * A weekday's typical profile: {@code typicalByHour[h]} is the median traffic in hour h (NaN if never observed),
-     * {@code peakHours} the hours within {@code peakShare} of the top hour, busiest first.
+     * {@code peakHours} the hours within {@code peakShare} of the top hour, busiest first (none when every hour is
+     * quiet).
      */
     public record WeekdayProfile(DayOfWeek weekday, double[] typicalByHour, List<Integer> peakHours, double peakValue) {
     }
@@ -73,7 +74,7 @@ public final class PeakHours {
         }
         double threshold = top * peakShare;
         List<Integer> peaks = new ArrayList<>();
-        for (int h = 0; h < HOURS; h++) {
+        for (int h = 0; h < HOURS && top > 0; h++) {
             if (typical[h] >= threshold) {
                 peaks.add(h);
             }

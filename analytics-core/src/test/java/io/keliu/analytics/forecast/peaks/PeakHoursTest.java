@@ -34,4 +34,13 @@ class PeakHoursTest {
         assertThat(mondays.peakValue()).as("a median ignores one wild Monday").isLessThan(140);
         assertThat(profiles.get(6).peakHours()).containsExactly(15);
     }
+
+    @Test
+    void aWeekdayWithoutTrafficHasNoPeakHours() {
+        double[] quietMonday = new double[24];
+        quietMonday[23] = Double.NaN;
+
+        assertThat(PeakHours.byWeekday(new HourlySeries(LocalDateTime.of(2024, 3, 4, 0, 0), quietMonday), 0.9))
+                .singleElement().satisfies(monday -> assertThat(monday.peakHours()).isEmpty());
+    }
 }
