@@ -50,4 +50,30 @@ class LiveReader {
                 }, Timestamp.from(from), Timestamp.from(to), dimension.name(), Timestamp.from(from), Timestamp.from(to));
         return totals;
     }
+
+    /** Visits per minute of the window (only minutes with visits). */
+    Map<Instant, Long> visitMinutes(Instant from, Instant to) {
+        Map<Instant, Long> minutes = new LinkedHashMap<>();
+        jdbc.query("""
+                        SELECT bucket_start, visits FROM forecast.visits
+                        WHERE granularity = 'MINUTE' AND dimension = 'TOTAL' AND bucket_start >= ? AND bucket_start < ?
+                        ORDER BY bucket_start""",
+                row -> {
+                    minutes.put(row.getTimestamp(1).toInstant(), row.getLong(2));
+                }, Timestamp.from(from), Timestamp.from(to));
+        return minutes;
+    }
+
+    /** Visits per channel over the window ("" for logs naming none), most first. */
+    Map<String, Long> visitsByChannel(Instant from, Instant to) {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        jdbc.query("""
+                        SELECT member, sum(visits) FROM forecast.visits
+                        WHERE granularity = 'MINUTE' AND dimension = 'CHANNEL' AND bucket_start >= ? AND bucket_start < ?
+                        GROUP BY member HAVING sum(visits) <> 0 ORDER BY sum(visits) DESC, member""",
+                row -> {
+                    totals.put(row.getString(1), row.getLong(2));
+                }, Timestamp.from(from), Timestamp.from(to));
+        return totals;
+    }
 }

@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Component
 public class LiveStream {
     public record MinuteUpdate(Instant minute, long orders, long lines, long customers, long anonymousOrders,
-                               BigDecimal revenue) {
+                               BigDecimal revenue, long visits) {
     }
 
     public record Ticker(String orderId, Instant createdAt, String province, String city, String channel,
@@ -135,8 +135,9 @@ public class LiveStream {
             Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
             TrafficCounts counts = reader.minutes(minute, minute.plus(1, ChronoUnit.MINUTES))
                     .getOrDefault(minute, TrafficCounts.ZERO);
+            long visits = reader.visitMinutes(minute, minute.plus(1, ChronoUnit.MINUTES)).getOrDefault(minute, 0L);
             publish("minute", new MinuteUpdate(minute, counts.orders(), counts.lines(), counts.customers(),
-                    counts.anonymousOrders(), counts.revenue()));
+                    counts.anonymousOrders(), counts.revenue(), visits));
         }
     }
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Repository;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,11 +152,25 @@ class BucketStore {
         });
     }
 
+    /** Adds visit changes to their buckets. */
+    void addVisits(Map<BucketDeltas.Key, Long> changes) {
+        jdbc.batchUpdate("""
+                        INSERT INTO forecast.visits AS v (granularity, dimension, member, bucket_start, visits)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (granularity, dimension, bucket_start, member)
+                            DO UPDATE SET visits = v.visits + excluded.visits""",
+                changes.entrySet().stream().map(change -> new Object[]{change.getKey().granularity().name(),
+                        change.getKey().dimension().name(), change.getKey().member(),
+                        Timestamp.from(change.getKey().bucketStart()), change.getValue()}).toList());
+    }
+
     /** Drops buckets older than their granularity's retention. */
     int prune(Granularity granularity, Instant before) {
-        return jdbc.update("DELETE FROM forecast.traffic_customers WHERE granularity = ? AND bucket_start < ?",
-                granularity.name(), java.sql.Timestamp.from(before))
-                + jdbc.update("DELETE FROM forecast.traffic WHERE granularity = ? AND bucket_start < ?",
-                granularity.name(), java.sql.Timestamp.from(before));
+        int dropped = 0;
+        for (String table : List.of("traffic_customers", "traffic", "visits")) {
+            dropped += jdbc.update("DELETE FROM forecast." + table + " WHERE granularity = ? AND bucket_start < ?",
+                    granularity.name(), Timestamp.from(before));
+        }
+        return dropped;
     }
 }

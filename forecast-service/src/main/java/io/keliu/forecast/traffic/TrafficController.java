@@ -3,6 +3,8 @@ package io.keliu.forecast.traffic;
 import io.keliu.forecast.api.BadParameter;
 import io.keliu.forecast.api.DateRange;
 import io.keliu.forecast.api.Parameters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +19,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -48,10 +51,15 @@ public class TrafficController {
     }
 
     public record Point(OffsetDateTime start, long orders, long lines, long customers, long anonymousOrders,
-                       BigDecimal revenue, Point compare) {
-        static Point of(ZonedDateTime start, TrafficCounts counts, Point compare) {
+                       BigDecimal revenue,
+                       @Schema(description = "page views and app opens in the bucket (log lines, docs/traffic.md "
+                               + "\"Visits\"); null when grouped by province, city, country or orderType, which a "
+                               + "log does not name", nullable = true) Long visits,
+                       Point compare) {
+        static Point of(ZonedDateTime start, TrafficCounts counts, Map<ZonedDateTime, Long> visits, Point compare) {
             return new Point(start.toOffsetDateTime(), counts.orders(), counts.lines(), counts.customers(),
-                    counts.anonymousOrders(), counts.revenue(), compare);
+                    counts.anonymousOrders(), counts.revenue(), visits == null ? null : visits.getOrDefault(start, 0L),
+                    compare);
         }
     }
 
@@ -71,6 +79,8 @@ public class TrafficController {
                          Comparison compare, OffsetDateTime asOf, OffsetDateTime runningBucket, List<Series> series) {
     }
 
+    @Operation(summary = "Orders, lines, customers, anonymous orders, revenue and visits per bucket, by group, "
+            + "optionally beside the previous period or last year")
     @GetMapping
     public Answer traffic(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                           @RequestParam(required = false) String granularity,
@@ -84,18 +94,21 @@ public class TrafficController {
         Compare basis = Parameters.choice("compare", compare, Compare.values(), c -> c.word, null);
         refuseTooManyPoints(range, size);
 
-        List<TrafficSeries> actual = reader.read(size, dimension, range);
+        Map<String, Map<ZonedDateTime, Long>> visits = reader.visits(size, dimension, range);
+        List<TrafficSeries> actual = reader.read(size, dimension, range, visits == null ? Set.of() : visits.keySet());
         if (basis == null) {
             return answer(range, size, dimension, null, actual.stream()
-                    .map(series -> series(series, null)).toList());
+                    .map(series -> series(series, visitsOf(visits, series), null, null)).toList());
         }
         long shift = basis == Compare.PREVIOUS ? range.days() : LAST_YEAR_DAYS;
         DateRange earlier = range.minusDays(shift);
         Map<String, TrafficSeries> before = reader.read(size, dimension, earlier).stream()
                 .collect(Collectors.toMap(s -> String.valueOf(s.group()), Function.identity()));
+        Map<String, Map<ZonedDateTime, Long>> visitsBefore = reader.visits(size, dimension, earlier);
         List<ZonedDateTime> earlierStarts = reader.bucketStarts(size, earlier);
-        List<Series> series = actual.stream().map(s -> series(s, before.getOrDefault(String.valueOf(s.group()),
-                TrafficSeries.empty(s.group(), earlierStarts)))).toList();
+        List<Series> series = actual.stream().map(s -> series(s, visitsOf(visits, s), before.getOrDefault(
+                String.valueOf(s.group()), TrafficSeries.empty(s.group(), earlierStarts)), visitsOf(visitsBefore, s)))
+                .toList();
         Comparison comparison = new Comparison(basis.word, shift, earlier.from(), earlier.to(),
                 basis == Compare.LAST_YEAR ? "by weekday: 364 days (52 weeks) back" : "the same number of days just before");
         return answer(range, size, dimension, comparison, series);
@@ -111,16 +124,24 @@ public class TrafficController {
                 inRange ? running.toOffsetDateTime() : null, series);
     }
 
+    /** The visits of the series' group (none counted: empty), or null when the grouping has no visits. */
+    private static Map<ZonedDateTime, Long> visitsOf(Map<String, Map<ZonedDateTime, Long>> visits,
+                                                     TrafficSeries series) {
+        return visits == null ? null
+                : visits.getOrDefault(series.group() == null ? "" : series.group(), Map.of());
+    }
+
     /** Points in bucket order; the compare series is paired bucket by bucket. */
-    private static Series series(TrafficSeries actual, TrafficSeries earlier) {
+    private static Series series(TrafficSeries actual, Map<ZonedDateTime, Long> visits, TrafficSeries earlier,
+                                 Map<ZonedDateTime, Long> earlierVisits) {
         List<Map.Entry<ZonedDateTime, TrafficCounts>> previous = earlier == null ? List.of()
                 : new ArrayList<>(earlier.buckets().entrySet());
         List<Point> points = new ArrayList<>();
         int i = 0;
         for (Map.Entry<ZonedDateTime, TrafficCounts> bucket : actual.buckets().entrySet()) {
             Point compare = i < previous.size()
-                    ? Point.of(previous.get(i).getKey(), previous.get(i).getValue(), null) : null;
-            points.add(Point.of(bucket.getKey(), bucket.getValue(), compare));
+                    ? Point.of(previous.get(i).getKey(), previous.get(i).getValue(), earlierVisits, null) : null;
+            points.add(Point.of(bucket.getKey(), bucket.getValue(), visits, compare));
             i++;
         }
         return new Series(actual.group(), points);

@@ -4,11 +4,11 @@ import io.keliu.contracts.v1.ChangeEvent;
 import io.keliu.contracts.v1.OrderLine;
 import io.keliu.forecast.PlatformProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,11 +89,11 @@ public class TrafficProjection {
 
     /** Buckets past their retention are gone; changes to them are dropped rather than leaving negative counts. */
     private boolean kept(BucketDeltas.Key key) {
-        Duration retention = properties.retention(key.granularity());
-        return retention == null || !key.bucketStart().isBefore(clock.instant().minus(retention));
+        return properties.keeps(key.granularity(), key.bucketStart(), clock.instant());
     }
 
-    /** Drops minute and hour buckets past their retention. */
+    /** Drops minute and hour buckets past their retention, every hour. */
+    @Scheduled(cron = "${keliu.traffic.prune-cron:0 17 * * * *}")
     public int prune() {
         Instant now = clock.instant();
         return buckets.prune(Granularity.MINUTE, now.minus(properties.minuteRetention()))

@@ -3,6 +3,7 @@ package io.keliu.forecast.traffic;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * @param minuteRetention how long minute buckets are kept (48 h)
@@ -22,5 +23,11 @@ public record TrafficProperties(Duration minuteRetention, Duration hourRetention
             case HOUR -> hourRetention;
             default -> null;
         };
+    }
+
+    /** Whether a bucket starting at {@code bucketStart} is still kept at {@code now}. */
+    public boolean keeps(Granularity granularity, Instant bucketStart, Instant now) {
+        Duration retention = retention(granularity);
+        return retention == null || !bucketStart.isBefore(now.minus(retention));
     }
 }

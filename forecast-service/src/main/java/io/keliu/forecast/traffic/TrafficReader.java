@@ -9,8 +9,10 @@ import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Reads bucketed traffic: one series per group, every bucket of the range present. */
@@ -41,11 +43,19 @@ public class TrafficReader {
 
     /** Series by member of {@code dimension}, sorted by member ("" last); for TOTAL one series with group null. */
     public List<TrafficSeries> read(Granularity granularity, Dimension dimension, DateRange range) {
+        return read(granularity, dimension, range, Set.of());
+    }
+
+    /** The same, with a series (zeros where no orders) for each of {@code alsoMembers} too. */
+    public List<TrafficSeries> read(Granularity granularity, Dimension dimension, DateRange range,
+                                    Set<String> alsoMembers) {
         List<ZonedDateTime> starts = bucketStarts(granularity, range);
         Map<String, TrafficSeries> byMember = new TreeMap<>((a, b) -> a.isEmpty() || b.isEmpty()
                 ? Boolean.compare(a.isEmpty(), b.isEmpty()) : a.compareTo(b));
         if (dimension == Dimension.TOTAL) {
             byMember.put("", TrafficSeries.empty(null, starts));
+        } else {
+            alsoMembers.forEach(member -> byMember.put(member, TrafficSeries.empty(member, starts)));
         }
         jdbc.query("""
                         SELECT member, bucket_start, orders, lines, customers, anonymous_orders, revenue
@@ -60,6 +70,29 @@ public class TrafficReader {
                 granularity.name(), dimension.name(), Timestamp.from(starts.getFirst().toInstant()),
                 Timestamp.from(end(range).toInstant()));
         return List.copyOf(byMember.values());
+    }
+
+    /**
+     * Visits by member and bucket start (only buckets with visits), or null when {@code dimension} has no visits (a
+     * log names no region or order type).
+     */
+    public Map<String, Map<ZonedDateTime, Long>> visits(Granularity granularity, Dimension dimension,
+                                                        DateRange range) {
+        if (!VisitTrafficHandler.DIMENSIONS.contains(dimension)) {
+            return null;
+        }
+        Map<String, Map<ZonedDateTime, Long>> byMember = new HashMap<>();
+        jdbc.query("""
+                        SELECT member, bucket_start, visits FROM forecast.visits
+                        WHERE granularity = ? AND dimension = ? AND bucket_start >= ? AND bucket_start < ?""",
+                row -> {
+                    byMember.computeIfAbsent(row.getString(1), any -> new HashMap<>())
+                            .put(row.getTimestamp(2).toInstant().atZone(zone), row.getLong(3));
+                },
+                granularity.name(), dimension.name(),
+                Timestamp.from(granularity.bucketOf(range.from().atStartOfDay(zone)).toInstant()),
+                Timestamp.from(end(range).toInstant()));
+        return byMember;
     }
 
     private ZonedDateTime end(DateRange range) {
