@@ -13,11 +13,12 @@ export function lifecycleName(stage) {
   return stage ? t(`customers.lifecycle.${stage}`) : t('common.unknown');
 }
 
-/** The churn model's features (profile-service ChurnScorer) and how to show the customer's value of each. */
+/** The churn model's features (analytics-core ChurnScorer) and how to show the customer's value of each. */
 const FACTOR_VALUES = {
   daysSinceLastPurchase: integer, purchases: integer, repeatDays: integer, netSpend: money,
   meanRepeatSpend: money, customerForDays: integer, usualGapDays: value => number(value, 1),
   silenceInGaps: value => number(value, 1),
+  meanRating: value => number(value, 1), complaints: integer, openComplaints: integer,
 };
 
 export function factorName(factor) {

@@ -39,6 +39,8 @@ public record ProfileProperties(
      * @param method             KMEANS or GMM
      * @param features           what segments are made from (see docs/profiles.md)
      * @param churnSample        customers the churn model learns from at most (a random sample); all are scored
+     * @param feedbackMinAucGain the validation AUC the customer service features must add to the churn model to be
+     *                           kept in it (docs/profiles.md, "Churn risk")
      * @param minRepeatCustomers a refit with fewer repeat customers fails: the models cannot be fitted
      */
     public record Refit(@DefaultValue("0 0 2 * * *") String cron,
@@ -48,6 +50,7 @@ public record ProfileProperties(
                         @DefaultValue("KMEANS") String method,
                         @DefaultValue({"recencyDays", "purchases", "monetary", "clv"}) List<String> features,
                         @DefaultValue("20000") int churnSample,
+                        @DefaultValue("0.005") double feedbackMinAucGain,
                         @DefaultValue("20") int minRepeatCustomers,
                         @DefaultValue("42") long seed) {
     }

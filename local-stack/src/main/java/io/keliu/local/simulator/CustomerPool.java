@@ -15,6 +15,10 @@ import java.util.random.RandomGenerator;
 /**
  * The shop's registered customers. A few buy often and many rarely (the draw favours low indexes), so analytics see
  * repeat customers. A customer's profile goes to the profiles topic the first time they order in a run.
+ *
+ * <p>Customers lapse, and a bad experience makes it likelier ({@link Lapsing}): after each order a customer may lapse;
+ * a customer who complained or rated a case 1–2 since their last order may leave instead of ordering again. A lapsed
+ * customer's place in the draw goes to a newcomer, so the order rate and the share of heavy buyers stay as they were.
  */
 final class CustomerPool {
     private static final int SIZE = 3000;
@@ -28,8 +32,16 @@ final class CustomerPool {
     record Customer(String userId, Region region, String address) {
     }
 
+    private final Lapsing lapsing;
     private final Map<Integer, Customer> known = new HashMap<>();
     private final Set<String> buyersThisRun = new HashSet<>();
+    private final Set<String> lapsed = new HashSet<>();
+    private final Set<String> badExperiences = new HashSet<>();
+    private int newcomers;
+
+    CustomerPool(Lapsing lapsing) {
+        this.lapsing = lapsing;
+    }
 
     /** The buyer of a new order; empty for an anonymous (guest) order. */
     Optional<Customer> drawBuyer(RandomGenerator random) {
@@ -39,7 +51,28 @@ final class CustomerPool {
         // squaring a uniform draw makes low indexes more likely: a long tail of occasional buyers
         double u = random.nextDouble();
         int index = (int) (u * u * SIZE);
-        return Optional.of(known.computeIfAbsent(index, i -> newCustomer(i, random)));
+        Customer customer = known.computeIfAbsent(index, i -> newCustomer("U" + (100000 + i), random));
+        boolean leaves = lapsed.remove(customer.userId()) || badExperiences.remove(customer.userId())
+                && random.nextDouble() < lapsing.afterBadExperience();
+        if (leaves) {
+            customer = newCustomer("U" + (100000 + SIZE + newcomers++), random);
+            known.put(index, customer);
+        }
+        return Optional.of(customer);
+    }
+
+    /** Whether the customer's order just drawn is their last: they lapse after it. */
+    boolean lapsesAfterThisOrder(Customer customer, RandomGenerator random) {
+        boolean last = random.nextDouble() < lapsing.afterOrder();
+        if (last) {
+            lapsed.add(customer.userId());
+        }
+        return last;
+    }
+
+    /** The customer complained or gave a rating of 1–2: it weighs on their next order. */
+    void badExperience(String userId) {
+        badExperiences.add(userId);
     }
 
     /** The profile record when this order is the customer's first in this run, or (rarely) after a new login. */
@@ -51,9 +84,9 @@ final class CustomerPool {
         return Optional.of(profile(customer, time, random));
     }
 
-    private static Customer newCustomer(int index, RandomGenerator random) {
+    private static Customer newCustomer(String userId, RandomGenerator random) {
         Region region = Regions.draw(random);
-        return new Customer("U" + (100000 + index), region, region.address(random));
+        return new Customer(userId, region, region.address(random));
     }
 
     private static Draft profile(Customer customer, LocalDateTime time, RandomGenerator random) {

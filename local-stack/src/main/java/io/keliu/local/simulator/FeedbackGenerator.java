@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
@@ -21,6 +22,11 @@ import java.util.random.RandomGenerator;
  * 09:00 to 21:00 one problem spikes in one province (late deliveries in 广东省 one day, wrong sizes in 浙江省 the
  * next …), so that a complaint spike is always within the last 24 hours while each problem's usual daily count stays
  * that of the days it does not spike.
+ *
+ * <p>Customers about to lapse complain more before they go: the last order of a customer who lapses after it
+ * ({@link SimulatedOrder#lastBeforeLapsing}) is {@link Lapsing#lastOrderComplaintWeight()} times as likely as another
+ * recent order to be the one a complaint is about. Every complaint and every rating of 1–2 is told to the customer
+ * pool, where it makes lapsing likelier.
  */
 final class FeedbackGenerator {
     /** New cases per day, on average over a week. */
@@ -69,6 +75,10 @@ final class FeedbackGenerator {
 
     private final String runTag;
     private final List<SimulatedOrder> recentOrders;
+    private final Consumer<String> badExperiences;
+    private final double casesPerDay;
+    private final double spikeComplaints;
+    private final double lastOrderComplaintWeight;
     private final TrafficRhythm rhythm = new TrafficRhythm();
     private final List<Case> openCases = new ArrayList<>();
     private final List<Case> recentComplaints = new ArrayList<>();
@@ -78,10 +88,20 @@ final class FeedbackGenerator {
     private double followUpsOwed;
     private long sequence;
 
-    /** @param recentOrders the orders the shop sent lately, which cases are about; kept up to date by the caller */
-    FeedbackGenerator(String runTag, List<SimulatedOrder> recentOrders) {
+    /**
+     * @param recentOrders   the orders the shop sent lately, which cases are about; kept up to date by the caller
+     * @param badExperiences told the user id of every complaint and every rating of 1–2
+     * @param scale          of the daily case and spike counts: 1 for the shop's usual traffic, less for a run
+     *                       that sends fewer orders a day
+     */
+    FeedbackGenerator(String runTag, List<SimulatedOrder> recentOrders, Consumer<String> badExperiences,
+                      double scale, Lapsing lapsing) {
+        this.lastOrderComplaintWeight = lapsing.lastOrderComplaintWeight();
         this.runTag = runTag;
         this.recentOrders = recentOrders;
+        this.badExperiences = badExperiences;
+        this.casesPerDay = CASES_PER_DAY * scale;
+        this.spikeComplaints = SPIKE_COMPLAINTS * scale;
     }
 
     /** The day's spike while it lasts, else empty. */
@@ -107,10 +127,10 @@ final class FeedbackGenerator {
         }
         double days = Duration.between(last, time).toMillis() / 86_400_000.0;
         last = time;
-        casesOwed += CASES_PER_DAY * days * rhythm.relativeIntensity(time);
+        casesOwed += casesPerDay * days * rhythm.relativeIntensity(time);
         Optional<Spike> spike = spikeAt(time);
         if (spike.isPresent()) {
-            spikeComplaintsOwed += SPIKE_COMPLAINTS * days * 24 / (SPIKE_TO_HOUR - SPIKE_FROM_HOUR);
+            spikeComplaintsOwed += spikeComplaints * days * 24 / (SPIKE_TO_HOUR - SPIKE_FROM_HOUR);
         }
         List<Draft> drafts = new ArrayList<>();
         for (; casesOwed >= 1; casesOwed--) {
@@ -161,6 +181,10 @@ final class FeedbackGenerator {
     }
 
     private Case remember(Case created) {
+        boolean bad = created.kind() == FeedbackKind.COMPLAINT || created.rating() != null && created.rating() <= 2;
+        if (bad && !created.userId().isEmpty()) {
+            badExperiences.accept(created.userId());
+        }
         if (created.status() != FeedbackStatus.RESOLVED) {
             keep(openCases, created, MAX_OPEN_CASES);
         }
@@ -202,7 +226,24 @@ final class FeedbackGenerator {
                 : order -> true;
         List<SimulatedOrder> candidates = recentOrders.stream().filter(fits).toList();
         List<SimulatedOrder> from = candidates.isEmpty() ? recentOrders : candidates;
-        return Optional.of(from.get(random.nextInt(from.size())));
+        return Optional.of(kind == FeedbackKind.COMPLAINT ? towardsLapsing(from, random)
+                : from.get(random.nextInt(from.size())));
+    }
+
+    /** An order drawn with a lapsing customer's last one weighing {@link #lastOrderComplaintWeight}, others 1. */
+    private SimulatedOrder towardsLapsing(List<SimulatedOrder> orders, RandomGenerator random) {
+        double total = 0;
+        for (SimulatedOrder order : orders) {
+            total += order.lastBeforeLapsing ? lastOrderComplaintWeight : 1;
+        }
+        double draw = random.nextDouble(total);
+        for (SimulatedOrder order : orders) {
+            draw -= order.lastBeforeLapsing ? lastOrderComplaintWeight : 1;
+            if (draw < 0) {
+                return order;
+            }
+        }
+        return orders.getLast();
     }
 
     /** Someone asking before or without an order: a recent buyer, or a caller with no account (empty). */

@@ -36,15 +36,16 @@ final class OrderGenerator {
             .add(40, OrderStatus.PENDING_SHIPMENT).add(15, OrderStatus.COMPLETED);
     private static final DateTimeFormatter ID_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
-    private final CustomerPool customers = new CustomerPool();
+    private final CustomerPool customers;
     private final List<SimulatedOrder> openOrders = new ArrayList<>();
     private final List<SimulatedOrder> recentOrders = new ArrayList<>();
     private final String runTag;
     private long sequence;
 
     /** @param runTag part of every order id, so that two runs on the same day do not reuse ids */
-    OrderGenerator(String runTag) {
+    OrderGenerator(String runTag, Lapsing lapsing) {
         this.runTag = runTag;
+        this.customers = new CustomerPool(lapsing);
     }
 
     List<Draft> newOrder(LocalDateTime time, RandomGenerator random) {
@@ -62,6 +63,7 @@ final class OrderGenerator {
                 CHANNELS.draw(random),
                 random.nextDouble() < 0.15 ? REMARKS.get(random.nextInt(REMARKS.size())) : "",
                 drawLines(random));
+        order.lastBeforeLapsing = buyer.isPresent() && customers.lapsesAfterThisOrder(buyer.get(), random);
         order.status = FIRST_STATUSES.draw(random);
         if (order.status != OrderStatus.PENDING_PAYMENT) {
             order.paidAt = time.plusSeconds(20 + random.nextInt(600));
@@ -78,6 +80,11 @@ final class OrderGenerator {
     /** The last orders placed, oldest first: what customers write to the service desk about. */
     List<SimulatedOrder> recentOrders() {
         return recentOrders;
+    }
+
+    /** A customer complained or gave a rating of 1–2 (the customer pool's lapse model). */
+    void badExperience(String userId) {
+        customers.badExperience(userId);
     }
 
     /** The next version of a remembered order, or empty when no order is open. */

@@ -22,6 +22,8 @@ final class SimulatedOrder {
     final List<Line> lines;
     OrderStatus status;
     LocalDateTime paidAt;
+    /** The buyer's last order: they lapse after it (CustomerPool). */
+    boolean lastBeforeLapsing;
 
     SimulatedOrder(String orderId, String userId, LocalDateTime createdAt, String shippingAddress, Region region,
                    OrderType orderType, Channel channel, String remark, List<Line> lines) {

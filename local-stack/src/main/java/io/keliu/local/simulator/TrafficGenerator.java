@@ -23,11 +23,20 @@ public final class TrafficGenerator {
     private final Malformer malformer = new Malformer(JsonMapper.builder().build());
 
     public TrafficGenerator(long seed) {
+        this(seed, 1, Lapsing.USUAL);
+    }
+
+    /**
+     * @param feedbackScale of the service desk's daily case count: below 1 for a run with fewer orders a day
+     * @param lapsing       how customers lapse
+     */
+    TrafficGenerator(long seed, double feedbackScale, Lapsing lapsing) {
         this.random = new Random(seed);
         String runTag = String.format("%04x", random.nextInt(0x10000));
-        this.orders = new OrderGenerator(runTag);
+        this.orders = new OrderGenerator(runTag, lapsing);
         this.logs = new LogGenerator(runTag);
-        this.feedback = new FeedbackGenerator(runTag, orders.recentOrders());
+        this.feedback = new FeedbackGenerator(runTag, orders.recentOrders(), orders::badExperience, feedbackScale,
+                lapsing);
     }
 
     /** The raw records of one event at {@code time} (Asia/Shanghai local time). */

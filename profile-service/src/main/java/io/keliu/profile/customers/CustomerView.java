@@ -46,7 +46,10 @@ public record CustomerView(String userId, Profile profile, Purchases purchases, 
         }
     }
 
-    /** A churn model input (ChurnScorer's features, e.g. {@code silenceInGaps}) and the customer's value of it. */
+    /**
+     * A churn model input (analytics-core ChurnScorer's features, e.g. {@code silenceInGaps}) and the customer's value
+     * of it.
+     */
     public record Factor(String feature, Double value) {
         static Factor parse(String reason) {
             int equals = reason.indexOf(" = ");

@@ -1,5 +1,7 @@
 package io.keliu.profile.refits;
 
+import io.keliu.analytics.churn.ChurnScorer;
+import io.keliu.analytics.churn.ServiceCase;
 import io.keliu.analytics.clv.BgNbdModel;
 import io.keliu.analytics.clv.GammaGammaModel;
 import io.keliu.analytics.clv.LifetimeValue;
@@ -12,7 +14,6 @@ import io.keliu.analytics.customers.Purchase;
 import io.keliu.analytics.io.DataFormatException;
 import io.keliu.analytics.segments.FeatureMatrix;
 import io.keliu.profile.ProfileProperties;
-import io.keliu.profile.churn.ChurnScorer;
 import io.keliu.profile.segments.SegmentBuilder;
 import io.keliu.profile.segments.SegmentProfile;
 import io.keliu.profile.value.RfmThresholds;
@@ -38,7 +39,8 @@ final class RefitRunner {
     record Outcome(List<CustomerScore> scores, List<SegmentProfile> segments, Map<String, Object> model) {
     }
 
-    Outcome run(List<Purchase> purchases, LocalDate calibrationEnd, int horizonDays,
+    /** @param cases every customer service case of a known customer, the churn model's candidate features */
+    Outcome run(List<Purchase> purchases, List<ServiceCase> cases, LocalDate calibrationEnd, int horizonDays,
                 List<SegmentProfile> previousSegments) {
         List<CustomerSummary> customers = summaries(purchases, calibrationEnd);
         long repeat = customers.stream().filter(c -> c.frequency() > 0).count();
@@ -73,7 +75,7 @@ final class RefitRunner {
         SegmentBuilder.Result segments = new SegmentBuilder(settings.method(), settings.seed())
                 .segment(features(customers, clv), settings.segments(), gaps, previousSegments);
         ChurnScorer.Result churn = new ChurnScorer(properties.lifecycle().churnedFactor(), settings.churnSample(),
-                settings.seed()).score(purchases, customers, calibrationEnd,
+                settings.seed(), settings.feedbackMinAucGain()).score(purchases, cases, customers, calibrationEnd,
                 Double.isNaN(populationGap) ? properties.lifecycle().defaultGapDays() : populationGap);
         List<CustomerScore> scores = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -94,7 +96,12 @@ final class RefitRunner {
         RfmThresholds rfm = RfmThresholds.of(customers);
         model.put("rfm", Map.of("recency", rfm.recency(), "frequency", rfm.frequency(), "monetary", rfm.monetary()));
         model.put("populationGapDays", Double.isNaN(populationGap) ? null : populationGap);
-        model.put("churn", Map.of("model", churn.model(), "validationAuc", churn.auc()));
+        Map<String, Object> feedback = new LinkedHashMap<>();
+        feedback.put("kept", churn.feedback().kept());
+        feedback.put("validationAucWithout", churn.feedback().aucWithout());
+        feedback.put("validationAucWith", churn.feedback().aucWith());
+        feedback.put("minAucGain", settings.feedbackMinAucGain());
+        model.put("churn", Map.of("model", churn.model(), "validationAuc", churn.auc(), "feedbackFeatures", feedback));
         model.put("segmentation", Map.of("method", settings.method(), "k", segments.segments().size(),
                 "features", settings.features()));
         return new Outcome(scores, segments.segments(), model);

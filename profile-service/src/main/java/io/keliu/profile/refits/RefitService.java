@@ -118,7 +118,8 @@ public class RefitService implements DisposableBean {
         try {
             Optional<UUID> previous = store.current();
             List<Purchase> purchases = store.purchases(properties.zone());
-            RefitRunner.Outcome outcome = new RefitRunner(properties).run(purchases, calibrationEnd, horizonDays,
+            RefitRunner.Outcome outcome = new RefitRunner(properties).run(purchases,
+                    store.serviceCases(properties.zone()), calibrationEnd, horizonDays,
                     previous.map(store::segments).orElse(List.of()));
             store.writeResults(id, outcome.scores(), outcome.segments());
             transactions.executeWithoutResult(status -> store.swapIn(id, outcome.scores().size(), outcome.model(),

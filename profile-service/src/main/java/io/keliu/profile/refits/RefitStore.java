@@ -1,5 +1,6 @@
 package io.keliu.profile.refits;
 
+import io.keliu.analytics.churn.ServiceCase;
 import io.keliu.analytics.customers.Purchase;
 import io.keliu.profile.segments.SegmentProfile;
 import org.postgresql.PGConnection;
@@ -92,6 +93,19 @@ public class RefitStore {
                             .toLocalDate(), rs.getLong(3), rs.getBigDecimal(4).doubleValue()));
                 });
         return purchases;
+    }
+
+    /** Every customer service case of a known customer, on the days of the zone. */
+    public List<ServiceCase> serviceCases(ZoneId zone) {
+        return jdbc.sql("SELECT user_id, created_at, kind = 'COMPLAINT', rating, resolved_at FROM profiles.feedback"
+                        + " WHERE user_id <> ''")
+                .query((rs, n) -> new ServiceCase(rs.getString(1), day(rs.getTimestamp(2), zone), rs.getBoolean(3),
+                        rs.getObject(4, Integer.class), day(rs.getTimestamp(5), zone)))
+                .list();
+    }
+
+    private static LocalDate day(Timestamp time, ZoneId zone) {
+        return time == null ? null : time.toInstant().atZone(zone).toLocalDate();
     }
 
     public List<SegmentProfile> segments(UUID refit) {
