@@ -3,7 +3,7 @@
 # The projection alone over change events already on the topic, a year's report by day and channel over rollups of
 # 10M order lines, basket rules over 1M orders, a PDF report; each beside a reference measured in the same run.
 # Prints a markdown table for docs/benchmarks.md. Its ports (31492, 31493, 31532, 31084) differ from bench/ingest.sh's.
-#   bench/order-analytics.sh [--events N] [--orders N]
+#   bench/order-analytics.sh [--events N] [--orders N] [--only projection]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bin/lib/java.sh

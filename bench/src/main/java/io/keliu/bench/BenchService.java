@@ -29,6 +29,10 @@ record BenchService(String name, String jar, String port, String jdbcUrl, String
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--sun-misc-unsafe-memory-access=allow"));
         command.addAll(jvmOptions);
+        if (System.getenv("KELIU_BENCH_JFR") != null) { // a profile of the service: KELIU_BENCH_JFR=<directory>
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + Path.of(System.getenv("KELIU_BENCH_JFR"), name + ".jfr"));
+        }
         command.addAll(List.of("-jar", jar));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(Map.of("SERVER_PORT", port, "KELIU_DB_URL", jdbcUrl,

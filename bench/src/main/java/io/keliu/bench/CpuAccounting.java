@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * CPU time used by each part of the benchmark between two snapshots, read from Linux's /proc: ingest-service, the
+ * CPU time used by each part of the benchmark between two snapshots, read from Linux's /proc: the service measured, the
  * benchmark's PostgreSQL (its server on the benchmark's port and that server's children), the benchmark's broker
  * (the {@code bin/keliu broker} on its port), this driver, and the whole machine. Other PostgreSQL servers and brokers
  * on the machine (other test suites, other benchmarks) are not counted. Says where the CPU of a line goes, and so how
@@ -56,8 +56,19 @@ final class CpuAccounting {
         return used;
     }
 
+    /** The CPU per event of the service and of PostgreSQL since the start, and the rate the cores allow at that
+     *  cost of the whole machine. */
+    String perEvent(long events) {
+        Map<String, Double> used = secondsSinceStart();
+        double machine = used.get("machine") * 1e6 / events;
+        int cores = Runtime.getRuntime().availableProcessors();
+        return String.format(java.util.Locale.ROOT, "CPU per event: service %.1f µs, PostgreSQL %.1f µs, machine"
+                + " %.1f µs; %d cores allow %,.0f events/s", used.get("service") * 1e6 / events,
+                used.get("PostgreSQL") * 1e6 / events, machine, cores, cores * 1e6 / machine);
+    }
+
     private Map<String, Long> ticksByPart() {
-        Map<String, Long> ticks = new LinkedHashMap<>(Map.of("ingest-service", 0L, "PostgreSQL", 0L,
+        Map<String, Long> ticks = new LinkedHashMap<>(Map.of("service", 0L, "PostgreSQL", 0L,
                 "Kafka broker", 0L, "benchmark driver", 0L));
         if (!available()) {
             return ticks;
@@ -81,7 +92,7 @@ final class CpuAccounting {
             }
         });
         stats.forEach((pid, stat) -> {
-            String part = pid == servicePid ? "ingest-service" : pid == self ? "benchmark driver"
+            String part = pid == servicePid ? "service" : pid == self ? "benchmark driver"
                     : postmasters.contains(pid) || postmasters.contains(parent(stat)) ? "PostgreSQL"
                     : commandLines.get(pid).contains("keliu-local.jar") && commandLines.get(pid).contains(brokerPort)
                     ? "Kafka broker" : null;

@@ -146,7 +146,7 @@ final class ImportRun {
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Double> used = cpu.secondsSinceStart();
         Files.delete(csv);
-        return new Timed(seconds, Files.readString(summary), new double[] {used.get("ingest-service"),
+        return new Timed(seconds, Files.readString(summary), new double[] {used.get("service"),
                 cpuSeconds(gatewayPid) - gatewayBefore, used.get("PostgreSQL")});
     }
 

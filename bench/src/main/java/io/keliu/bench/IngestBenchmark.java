@@ -361,7 +361,7 @@ public final class IngestBenchmark {
     private static void reportImportCpu(Map<String, Double> cpuSeconds, long importLines) {
         if (CpuAccounting.available()) {
             System.out.printf("%nCPU per line of the import: ingest-service %.1f µs, PostgreSQL %.1f µs, Kafka broker "
-                            + "%.1f µs, whole machine %.1f µs%n", perLine(cpuSeconds, "ingest-service", importLines),
+                            + "%.1f µs, whole machine %.1f µs%n", perLine(cpuSeconds, "service", importLines),
                     perLine(cpuSeconds, "PostgreSQL", importLines), perLine(cpuSeconds, "Kafka broker", importLines),
                     perLine(cpuSeconds, "machine", importLines));
         }

@@ -51,7 +51,7 @@ import java.util.function.Supplier;
  * <li>a PDF report (reference: the same report as HTML).</li>
  * </ol>
  * Usage (bench/order-analytics.sh starts PostgreSQL and the broker): {@code --bootstrap localhost:29092 --jdbc
- * jdbc:postgresql://localhost:25432/postgres --out bench/out [--events 500000] [--orders 1000000]}
+ * jdbc:postgresql://localhost:25432/postgres --out bench/out [--events 500000] [--orders 1000000] [--only projection]}
  */
 public final class OrderAnalyticsBenchmark {
     private static final String[] CHANNELS = {"APP", "WECHAT", "MOBILE", "PC", "STORE", "OTHER"};
@@ -89,12 +89,15 @@ public final class OrderAnalyticsBenchmark {
         double referenceRate = events / consumeAndDecode(events);
         Process service = startService();
         try {
-            double projected = awaitProjection(events);
-            row("projection alone, " + fmt(events) + " change events", fmt(events / projected) + " events/s",
+            Projected projected = awaitProjection(events, service.pid());
+            row("projection alone, " + fmt(events) + " change events", fmt(events / projected.seconds())
+                            + " events/s (" + projected.cpu() + ")",
                     "plain consumer + JSON decode: " + fmt(referenceRate) + " events/s", "≥ 50,000 events/s");
-            reportBenchmark();
-            rulesBenchmark(Integer.parseInt(option("orders", "1000000")));
-            pdfBenchmark();
+            if (!option("only", "").equals("projection")) {
+                reportBenchmark();
+                rulesBenchmark(Integer.parseInt(option("orders", "1000000")));
+                pdfBenchmark();
+            }
         } finally {
             service.destroy();
             service.waitFor();
@@ -200,10 +203,17 @@ public final class OrderAnalyticsBenchmark {
                 .start(List.of("-Xmx768m"), Map.of("SPRING_KAFKA_CONSUMER_GROUP_ID", "bench-" + UUID.randomUUID()), out);
     }
 
-    /** Seconds from the first applied batch to the last event, read from the projection's stored offsets. */
-    private double awaitProjection(int events) throws Exception {
+    /** How long the projection took for all events, and the CPU it cost after its first batch. */
+    private record Projected(double seconds, String cpu) {}
+
+    /**
+     * Seconds from the first applied batch to the last event, read from the projection's stored offsets, scaled to
+     * all events; and the CPU of the service and PostgreSQL from the first batch on (the start-up left out).
+     */
+    private Projected awaitProjection(int events, long servicePid) throws Exception {
         long startedAt = 0;
         long first = 0;
+        CpuAccounting cpu = null;
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
         try (Connection db = connect()) {
             while (System.nanoTime() < deadline) {
@@ -212,9 +222,12 @@ public final class OrderAnalyticsBenchmark {
                 if (startedAt == 0 && applied > 0) {
                     startedAt = now;
                     first = applied;
+                    cpu = CpuAccounting.start(servicePid, URI.create(jdbcUrl().substring("jdbc:".length())).getPort(),
+                            Integer.parseInt(option("bootstrap", "localhost:29092").replaceFirst(".*:", "")));
                 }
                 if (applied >= events) {
-                    return (now - startedAt) / 1e9 * events / (events - first);
+                    return new Projected((now - startedAt) / 1e9 * events / (events - first),
+                            cpu.perEvent(events - first));
                 }
                 Thread.sleep(100);
             }

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * profile-service benchmark (issue 11), in two steps run by bench/profile.sh:
@@ -73,7 +74,10 @@ public final class ProfileBenchmark {
                 "KELIU_REFIT_FIRSTREFITEVERY", "PT100H"), Path.of(options.getOrDefault("out", "bench/out")));
         try {
             service.awaitHealthy();
-            measure(service.baseUrl(), events, customers);
+            measure(service.baseUrl(), events, customers, () -> CpuAccounting.start(process.pid(),
+                    URI.create(options.getOrDefault("jdbc", "jdbc:postgresql://localhost:25432/postgres")
+                            .substring("jdbc:".length())).getPort(),
+                    Integer.parseInt(options.getOrDefault("bootstrap", "localhost:29092").replaceFirst(".*:", ""))));
         } finally {
             process.destroy();
             process.waitFor();
@@ -138,28 +142,32 @@ public final class ProfileBenchmark {
         producer.send(new ProducerRecord<>(Topics.ORDERS, user, JSON.writeValueAsBytes(event)));
     }
 
-    static void measure(String service, long events, int customers) throws Exception {
+    static void measure(String service, long events, int customers, Supplier<CpuAccounting> cpu) throws Exception {
         System.out.println("| what | figure | reference (same run) |");
         System.out.println("| --- | --- | --- |");
-        projection(service, events);
+        projection(service, events, cpu);
         refit(service);
         latencies(service, customers);
     }
 
     /** From the first committed batch to the last event applied, the service alone on the backlog. */
-    private static void projection(String service, long events) throws Exception {
+    private static void projection(String service, long events, Supplier<CpuAccounting> cpuFromNow)
+            throws Exception {
         long first = 0;
         long appliedAtFirst = 0;
+        CpuAccounting cpu = null;
         while (true) {
             long applied = applied(service);
             if (applied > 0 && first == 0) {
                 first = System.nanoTime();
                 appliedAtFirst = applied;
+                cpu = cpuFromNow.get();
             }
             if (applied >= events) {
                 double seconds = (System.nanoTime() - first) / 1e9;
-                System.out.printf("| projection, %,d change events of order lines | %,.0f events/s (%.1f s) | |%n",
-                        events - appliedAtFirst, (events - appliedAtFirst) / seconds, seconds);
+                System.out.printf("| projection, %,d change events of order lines | %,.0f events/s (%.1f s; %s) | |%n",
+                        events - appliedAtFirst, (events - appliedAtFirst) / seconds, seconds,
+                        cpu.perEvent(events - appliedAtFirst));
                 return;
             }
             Thread.sleep(200);

@@ -7,8 +7,12 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads change events as ingest renders them (docs/contracts.md): Jackson's default JSON of {@link ChangeEvent},
@@ -17,7 +21,9 @@ import java.util.UUID;
 public final class ChangeEventDecoder {
     private final ObjectMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(new SimpleModule("utc-instants").addDeserializer(Instant.class, new UtcInstantDeserializer()))
             .build();
+    private final Map<ChangeTopic<?>, JavaType> eventTypes = new ConcurrentHashMap<>();
 
     public <T> ChangeEvent<T> decode(ChangeTopic<T> topic, byte[] value) {
         if (value == null || value.length == 0) {
@@ -33,7 +39,8 @@ public final class ChangeEventDecoder {
     }
 
     private JavaType eventType(ChangeTopic<?> topic) {
-        return json.getTypeFactory().constructParametricType(ChangeEvent.class, topic.recordType());
+        return eventTypes.computeIfAbsent(topic,
+                t -> json.getTypeFactory().constructParametricType(ChangeEvent.class, t.recordType()));
     }
 
     /** Says "unknown schema version" when that is why the event does not read, else where it broke. */

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -160,16 +161,28 @@ public class CustomerStore {
     public record Activity(String userId, Instant at, boolean error) {
     }
 
+    /** Adds the log lines' activity, one row per user (a multi-row upsert may touch a row only once). */
     public void addActivity(Collection<Activity> activities) {
+        Map<String, ActivityTotal> totals = new LinkedHashMap<>();
+        activities.forEach(a -> totals.merge(a.userId(), new ActivityTotal(a.at(), 1, a.error() ? 1 : 0),
+                ActivityTotal::plus));
         jdbcTemplate.batchUpdate("""
-                INSERT INTO profiles.activity (user_id, last_seen_at, actions, errors) VALUES (?, ?, 1, ?)
+                INSERT INTO profiles.activity (user_id, last_seen_at, actions, errors) VALUES (?, ?, ?, ?)
                 ON CONFLICT (user_id) DO UPDATE SET last_seen_at = greatest(activity.last_seen_at, excluded.last_seen_at),
-                    actions = activity.actions + 1, errors = activity.errors + excluded.errors""",
-                List.copyOf(activities), 1000, (ps, a) -> {
-                    ps.setString(1, a.userId());
-                    ps.setTimestamp(2, Timestamp.from(a.at()));
-                    ps.setInt(3, a.error() ? 1 : 0);
+                    actions = activity.actions + excluded.actions, errors = activity.errors + excluded.errors""",
+                List.copyOf(totals.entrySet()), 1000, (ps, total) -> {
+                    ps.setString(1, total.getKey());
+                    ps.setTimestamp(2, Timestamp.from(total.getValue().lastSeenAt()));
+                    ps.setInt(3, total.getValue().actions());
+                    ps.setInt(4, total.getValue().errors());
                 });
+    }
+
+    private record ActivityTotal(Instant lastSeenAt, int actions, int errors) {
+        ActivityTotal plus(ActivityTotal other) {
+            return new ActivityTotal(lastSeenAt.isAfter(other.lastSeenAt) ? lastSeenAt : other.lastSeenAt,
+                    actions + other.actions, errors + other.errors);
+        }
     }
 
     public void truncateAll() {
