@@ -14,9 +14,11 @@ source bench/lib/stack.sh
 mkdir -p bench/out
 VERSION=0.1.0-SNAPSHOT
 bench_jar=bench/target/keliu-bench.jar
-launch() {  # launch log-name main-class-or-jar args...
+launch() {  # launch log-name main-class-or-jar args...; KELIU_BENCH_JFR=<directory> records a profile of each
   local log=$1; shift
-  "$JAVA_HOME/bin/java" -Xmx512m "$@" > "bench/out/$log.log" 2>&1 &
+  local jfr=()
+  [ -z "${KELIU_BENCH_JFR:-}" ] || jfr=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$KELIU_BENCH_JFR/$log.jfr")
+  "$JAVA_HOME/bin/java" -Xmx512m "${jfr[@]}" "$@" > "bench/out/$log.log" 2>&1 &
   pids+=($!)
 }
 

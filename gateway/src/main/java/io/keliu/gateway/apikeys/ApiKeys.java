@@ -60,24 +60,18 @@ public class ApiKeys {
         return new Created(key, secret);
     }
 
-    /** The usable key with this secret: not revoked, not expired. */
+    /**
+     * The usable key with this secret: not revoked, not expired. While one request looks a key up, the others with
+     * the same key wait for its answer instead of each querying the database when the remembered key expires.
+     */
     public Optional<ApiKey> usable(String secret) {
         Instant now = clock.instant();
-        String hash = hash(secret);
-        Remembered known = remembered.get(hash);
-        if (known == null || !now.isBefore(known.until())) {
-            Optional<ApiKey> found = keys.findByKeyHash(hash);
-            if (found.isEmpty()) {
-                remembered.remove(hash);
-                return found;
-            }
-            if (remembered.size() >= MAX_REMEMBERED) {
-                remembered.clear();
-            }
-            known = new Remembered(found.get(), now.plus(REMEMBERED_FOR));
-            remembered.put(hash, known);
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.clear();
         }
-        return Optional.of(known.key()).filter(key -> key.isUsableAt(now));
+        Remembered known = remembered.compute(hash(secret), (hash, old) -> old != null && now.isBefore(old.until())
+                ? old : keys.findByKeyHash(hash).map(key -> new Remembered(key, now.plus(REMEMBERED_FOR))).orElse(null));
+        return Optional.ofNullable(known).map(Remembered::key).filter(key -> key.isUsableAt(now));
     }
 
     /** Forgets a key, so that revoking it takes effect with this gateway's next request. */
