@@ -50,10 +50,10 @@ public final class FeedbackChurnBenchmark {
                 + " held-out AUC without | with | gain | refit's decision (validation AUC without → with) |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         for (long seed = 1; seed <= usualSeeds; seed++) {
-            measure("usual " + Lapsing.USUAL, Lapsing.USUAL, seed);
+            measure("usual", Lapsing.USUAL, seed);
         }
         for (long seed = 1; seed <= strongSeeds; seed++) {
-            measure("strong " + STRONG, STRONG, seed);
+            measure("strong", STRONG, seed);
         }
     }
 
@@ -68,7 +68,7 @@ public final class FeedbackChurnBenchmark {
         ChurnScorer.Feedback refit = scorer.score(population.purchases(), population.cases(), customers, end, gap)
                 .feedback();
         System.out.printf(Locale.ROOT, "| %s | %d | %d / %d | %.1f %% | %.1f %% (%.1f %%) | %.4f | %.4f | %+.4f | %s"
-                        + " (%.4f → %.4f) |%n", link.replace("Lapsing", ""), seed, held.trained(), held.heldOut(),
+                        + " (%.4f → %.4f) |%n", link, seed, held.trained(), held.heldOut(),
                 100 * held.churnRate(), 100 * held.complainedShare(), 100 * held.churnRateOfComplainers(),
                 held.aucWithout(), held.aucWith(), held.aucWith() - held.aucWithout(),
                 refit.kept() ? "kept" : "left out", refit.aucWithout(), refit.aucWith());
