@@ -11,6 +11,8 @@ class YearlyHorizonTest {
     void theAutomaticChoiceMatchesOrBeatsTheYearlyDecompositionAndBeatsNaiveOneYearAhead() {
         for (YearlyHorizonStudy.Row row : YearlyHorizonStudy.run()) {
             assertThat(row.autoMase()).as(row.series()).isLessThanOrEqualTo(row.decompositionMase() * 1.02);
+            assertThat(row.autoMase()).as(row.series() + ": origins with every term choose no worse than spread ones")
+                    .isLessThanOrEqualTo(row.spreadAutoMase() * 1.02);
             assertThat(row.autoMase()).as(row.series()).isLessThan(row.naiveMase());
             if (row.series().contains("NOAA")) {
                 assertThat(row.autoMase()).as(row.series() + ": better than without a yearly term")

@@ -5,6 +5,7 @@ import io.keliu.analytics.forecast.series.DailySeries;
 import io.keliu.analytics.io.DataFormatException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -17,13 +18,20 @@ public final class AutoForecaster {
     public static final int DEFAULT_ORIGINS = 8;
     /** Origins are spread so that together they span about three horizons of history, in whole weeks. */
     private static final int HORIZONS_SPANNED = 3;
+    /** Fewer origins than this with all terms: the spread origins are used instead (too few to choose on). */
+    private static final int MIN_ORIGINS_WITH_ALL_TERMS = 2;
 
     private final List<ForecastModel> candidates;
     private final double coverage;
     private final int origins;
+    private final boolean originsWithAllTerms;
     private final SeasonalNaive naive = new SeasonalNaive();
 
     public AutoForecaster(List<ForecastModel> candidates, double coverage, int origins) {
+        this(candidates, coverage, origins, true);
+    }
+
+    private AutoForecaster(List<ForecastModel> candidates, double coverage, int origins, boolean originsWithAllTerms) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no candidate models");
         }
@@ -33,6 +41,15 @@ public final class AutoForecaster {
         this.candidates = List.copyOf(candidates);
         this.coverage = coverage;
         this.origins = origins;
+        this.originsWithAllTerms = originsWithAllTerms;
+    }
+
+    /**
+     * The same choice with back-test origins spread over three horizons whatever history they leave (as before
+     * the choice kept to origins where the candidates use all their terms): for studies comparing the two.
+     */
+    public AutoForecaster withOriginsOverAnyHistory() {
+        return new AutoForecaster(candidates, coverage, origins, false);
     }
 
     /**
@@ -64,7 +81,8 @@ public final class AutoForecaster {
         if (horizon <= 0) {
             throw new DataFormatException("horizon must be positive, got " + horizon);
         }
-        int[] cutoffs = Backtest.cutoffs(history.size(), horizon, origins, originStep(horizon));
+        int[] spread = Backtest.cutoffs(history.size(), horizon, origins, originStep(horizon));
+        int[] cutoffs = choiceCutoffs(history, horizon, spread);
         if (cutoffs.length == 0) {
             throw new DataFormatException("a series of " + history.size() + " days is too short to backtest a "
                     + horizon + "-day forecast; need at least " + (Backtest.MIN_TRAINING_DAYS + horizon) + " days");
@@ -80,13 +98,14 @@ public final class AutoForecaster {
         List<CandidateScore> scores = new ArrayList<>(problems);
         backtested.forEach(candidate -> scores.add(new CandidateScore(candidate.model().name(), candidate.mase(), null)));
         double[] values = best.model().forecast(history, horizon);
+        List<Backtest.Origin> calibration = withSpreadOrigins(best, history, horizon, spread);
         List<Forecast> forecasts = new ArrayList<>();
         for (double level : coverages) {
             Accuracy accuracy = new Accuracy("rolling-origin", cutoffs.length, best.mase(),
                     Backtest.meanSmape(best.run()), Backtest.meanMase(naiveRun),
-                    crossValidatedCoverage(best.run(), horizon, level));
+                    crossValidatedCoverage(calibration, horizon, level));
             forecasts.add(new Forecast(best.model().name(), best.model().describe(), level,
-                    withIntervals(history, values, best.run(), level), accuracy, scores));
+                    withIntervals(history, values, calibration, level), accuracy, scores));
         }
         return forecasts;
     }
@@ -137,6 +156,41 @@ public final class AutoForecaster {
                 Metrics.coverage(actual, forecast.lowers(), forecast.uppers()));
         return new Forecast(forecast.model(), forecast.variant(), coverage, forecast.points(), accuracy,
                 forecast.candidates());
+    }
+
+    /**
+     * The origins the candidates are compared on. The spread origins (every few weeks, spanning about three horizons)
+     * unless the history is long enough for a candidate's every term (a yearly cycle) but some of them leave less:
+     * then only origins that leave enough, closer together if need be. An origin with less history scores the
+     * candidate without that term, another model than the one that will forecast, and at a year-long horizon most
+     * spread origins would. The intervals are calibrated on the winner's errors at both sets of origins: origins
+     * close together share most of their forecast days, and their errors alone make the intervals too narrow.
+     */
+    private int[] choiceCutoffs(DailySeries history, int horizon, int[] spread) {
+        int allTerms = candidates.stream().mapToInt(ForecastModel::daysForAllTerms)
+                .filter(days -> days <= history.observedCount()).max().orElse(0);
+        if (!originsWithAllTerms || spread.length == 0 || spread[spread.length - 1] >= allTerms) {
+            return spread;
+        }
+        int room = history.size() - horizon - allTerms;
+        int weeks = Math.max(1, room / Math.max(1, origins - 1) / SeasonalNaive.WEEK);
+        int step = Math.min(originStep(horizon), weeks * SeasonalNaive.WEEK);
+        int[] withAllTerms = Arrays.stream(Backtest.cutoffs(history.size(), horizon, origins, step))
+                .filter(cutoff -> cutoff >= allTerms).toArray();
+        return withAllTerms.length >= MIN_ORIGINS_WITH_ALL_TERMS ? withAllTerms : spread;
+    }
+
+    /** The winner's back-test at its choice origins and at the spread origins it was not compared on. */
+    private static List<Backtest.Origin> withSpreadOrigins(Backtested best, DailySeries history, int horizon,
+                                                           int[] spread) {
+        int[] more = Arrays.stream(spread)
+                .filter(cutoff -> best.run().stream().noneMatch(origin -> origin.cutoff() == cutoff)).toArray();
+        if (more.length == 0) {
+            return best.run();
+        }
+        List<Backtest.Origin> run = new ArrayList<>(best.run());
+        run.addAll(Backtest.run(best.model(), history, horizon, more));
+        return run;
     }
 
     private static int originStep(int horizon) {

@@ -23,4 +23,12 @@ public interface ForecastModel {
     default ForecastModel tunedOn(DailySeries history) {
         return this;
     }
+
+    /**
+     * How many observed days this model needs before it uses all its terms (e.g. a yearly cycle from a year and a
+     * half); 0 when it uses them from the start. A back-test origin with less history scores a simpler model.
+     */
+    default int daysForAllTerms() {
+        return 0;
+    }
 }

@@ -62,6 +62,11 @@ public final class RegressionModel implements ForecastModel {
     }
 
     @Override
+    public int daysForAllTerms() {
+        return settings.yearlyHarmonics() > 0 ? settings.minDaysForYearly() : 0;
+    }
+
+    @Override
     public double[] forecast(DailySeries history, int horizon) {
         Fit fit = fit(history);
         double[] forecast = new double[horizon];

@@ -38,6 +38,11 @@ public final class YearlySeasonalEts implements ForecastModel {
         return "yearly Fourier(" + harmonics + ") + " + ets.describe();
     }
 
+    @Override
+    public int daysForAllTerms() {
+        return MIN_DAYS;
+    }
+
     /** Refuses a history too short for a yearly term, so that it is not an ETS duplicate among the candidates. */
     @Override
     public ForecastModel tunedOn(DailySeries history) {
