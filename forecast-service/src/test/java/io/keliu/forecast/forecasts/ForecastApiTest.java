@@ -76,38 +76,56 @@ class ForecastApiTest {
     }
 
     /**
-     * With a capacity just below the forecast's busiest day, the peaks list exactly the next 28 days whose 95 % upper
-     * bound exceeds it, LIKELY where the forecast itself does; a region without orders gets no days.
+     * The peaks list exactly the next 28 forecast days whose 95 % upper bound exceeds a region's capacity, LIKELY where
+     * the forecast itself does: the total's capacity is its middle upper bound (some days over, some not), Guangdong's
+     * just below its busiest forecast day (at least one LIKELY). A region without orders gets no days.
      */
     @Test
     void capacityPlanListsTheForecastDaysOverTheConfiguredCapacity() throws Exception {
-        JsonNode points = api.get("/api/v1/forecasts?series=total&horizon=28").get("points");
-        double[] values = points.valueStream().mapToDouble(point -> point.get("value").asDouble()).sorted().toArray();
-        int capacity = (int) Math.ceil(values[values.length - 1]) - 1;
-        api.ok(api.send("PUT", "/api/v1/capacity", "application/json",
-                "{\"total\": " + capacity + ", \"火星省\": 10}"));
+        JsonNode total = api.get("/api/v1/forecasts?series=total&horizon=28").get("points");
+        JsonNode guangdong = api.get("/api/v1/forecasts?series=province:%E5%B9%BF%E4%B8%9C%E7%9C%81&horizon=28")
+                .get("points");
+        double[] uppers = total.valueStream().mapToDouble(point -> point.get("upper95").asDouble()).sorted().toArray();
+        int totalCapacity = (int) Math.floor(uppers[uppers.length / 2]);
+        int guangdongCapacity = (int) Math.ceil(guangdong.valueStream()
+                .mapToDouble(point -> point.get("value").asDouble()).max().orElseThrow()) - 1;
+        api.ok(api.send("PUT", "/api/v1/capacity", "application/json", "{\"total\": " + totalCapacity
+                + ", \"广东省\": " + guangdongCapacity + ", \"火星省\": 10}"));
 
         JsonNode plan = api.get("/api/v1/traffic/peaks?from=2026-03-01&to=2026-03-07").get("capacity");
-        JsonNode total = plan.valueStream().filter(region -> region.get("region").asString().equals("total"))
-                .findFirst().orElseThrow();
-        List<String> expected = new ArrayList<>();
+        assertThat(daysOver(total, totalCapacity)).as("a capacity that splits the forecast").isNotEmpty()
+                .hasSizeLessThan(28);
+        assertThat(daysOver(guangdong, guangdongCapacity)).anyMatch(day -> day.endsWith("LIKELY"));
+        assertPlan(plan, "total", totalCapacity, daysOver(total, totalCapacity));
+        assertPlan(plan, "广东省", guangdongCapacity, daysOver(guangdong, guangdongCapacity));
+        assertPlan(plan, "火星省", 10, List.of());
+        assertThat(region(plan, "火星省").get("note").asString()).startsWith("no forecast");
+        api.problem(api.send("PUT", "/api/v1/capacity", "application/json", "{\"total\": 0}"), 400, "total");
+    }
+
+    /** The forecast days over capacity by hand: date and LIKELY (forecast over) or POSSIBLE (only its upper bound). */
+    private static List<String> daysOver(JsonNode points, int capacity) {
+        List<String> days = new ArrayList<>();
         for (JsonNode point : points) {
             if (point.get("upper95").asDouble() > capacity) {
-                expected.add(point.get("date").asString() + " "
+                days.add(point.get("date").asString() + " "
                         + (point.get("value").asDouble() > capacity ? "LIKELY" : "POSSIBLE"));
             }
         }
-        assertThat(expected).as("a capacity that splits the forecast").isNotEmpty().hasSizeLessThan(28)
-                .anyMatch(day -> day.endsWith("LIKELY")).anyMatch(day -> day.endsWith("POSSIBLE"));
-        assertThat(total.get("capacity").asInt()).isEqualTo(capacity);
-        assertThat(total.get("daysNeedingExtraCapacity").asInt()).isEqualTo(expected.size());
-        assertThat(total.get("days").valueStream().map(day -> day.get("date").asString() + " "
-                + day.get("risk").asString()).toList()).isEqualTo(expected);
-        JsonNode mars = plan.valueStream().filter(region -> region.get("region").asString().equals("火星省"))
-                .findFirst().orElseThrow();
-        assertThat(mars.get("days")).isEmpty();
-        assertThat(mars.get("note").asString()).startsWith("no forecast");
-        api.problem(api.send("PUT", "/api/v1/capacity", "application/json", "{\"total\": 0}"), 400, "total");
+        return days;
+    }
+
+    private static void assertPlan(JsonNode plan, String name, int capacity, List<String> expected) {
+        JsonNode region = region(plan, name);
+        assertThat(region.get("capacity").asInt()).isEqualTo(capacity);
+        assertThat(region.get("daysNeedingExtraCapacity").asInt()).as(name).isEqualTo(expected.size());
+        assertThat(region.get("days").valueStream().map(day -> day.get("date").asString() + " "
+                + day.get("risk").asString()).toList()).as(name).isEqualTo(expected);
+    }
+
+    private static JsonNode region(JsonNode plan, String name) {
+        return plan.valueStream().filter(region -> region.get("region").asString().equals(name)).findFirst()
+                .orElseThrow();
     }
 
     @Test
