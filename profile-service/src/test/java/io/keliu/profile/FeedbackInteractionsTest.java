@@ -1,5 +1,6 @@
 package io.keliu.profile;
 
+import io.keliu.analytics.churn.ServiceCase;
 import io.keliu.contracts.v1.Alert;
 import io.keliu.contracts.v1.AlertStatus;
 import io.keliu.contracts.v1.ChangeEvent;
@@ -12,6 +13,7 @@ import io.keliu.contracts.v1.Topics;
 import io.keliu.contracts.v1.UserProfile;
 import io.keliu.profile.feedback.ComplaintSpikes;
 import io.keliu.profile.feedback.ComplaintTopics;
+import io.keliu.profile.refits.RefitStore;
 import io.keliu.testsupport.KeliuIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +45,8 @@ class FeedbackInteractionsTest {
     ComplaintTopics topics;
     @Autowired
     ComplaintSpikes spikes;
+    @Autowired
+    RefitStore refits;
 
     @Test
     void theViewCountsEachCaseOnceAtItsNewestVersion() {
@@ -65,7 +71,7 @@ class FeedbackInteractionsTest {
             events.resend(Topics.FEEDBACK, "U9501", update);
             events.flush();
 
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
                 JsonNode interactions = api.get("/api/v1/customers/U9501").json().get("interactions");
                 assertThat(interactions.get("total").asInt()).isEqualTo(4);
                 assertThat(interactions.at("/byKind/COMPLAINT").asInt()).isEqualTo(2);
@@ -110,6 +116,14 @@ class FeedbackInteractionsTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
         assertThat(bad.body()).contains("kind", "spam");
+
+        // what a refit gives the churn model: the customer's cases at their newest version, on the zone's days
+        assertThat(refits.serviceCases(ZoneId.of("Asia/Shanghai"))).filteredOn(c -> c.customerId().equals("U9501"))
+                .containsExactlyInAnyOrder(
+                        new ServiceCase("U9501", LocalDate.of(2026, 11, 20), true, 1, LocalDate.of(2026, 11, 21)),
+                        new ServiceCase("U9501", LocalDate.of(2026, 11, 22), false, 5, LocalDate.of(2026, 11, 22)),
+                        new ServiceCase("U9501", LocalDate.of(2026, 11, 23), false, null, null),
+                        new ServiceCase("U9501", LocalDate.of(2026, 11, 24), true, 2, null));
     }
 
     /**
