@@ -144,7 +144,7 @@ const breakdown = panel('breakdown', {
         const m = one.total;
         const previous = before.get(one.group);
         return [names[i], m.orders, Number(m.netRevenue), rounded(changeRatio(valueOf(m, state.metric),
-          previous ? valueOf(previous, state.metric) : null)), m.averageOrderValue === null ? null
+          previous ? valueOf(previous, state.metric) : null, previous?.orders)), m.averageOrderValue === null ? null
           : Number(m.averageOrderValue), m.cancellationRate, m.refundRate, Number(m.refunds),
           m.paymentLatencyP50Seconds];
       }),

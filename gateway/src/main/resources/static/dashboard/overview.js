@@ -44,14 +44,18 @@ const kpis = panel('kpis', {
       columns: [t('overview.kpis.figure'), t('overview.kpis.current'), t('overview.kpis.previous'),
         t('overview.kpis.lastYear'), t('common.change.mom'), t('common.change.yoy')],
       rows: FIGURES.map(({field}) => [t(`overview.kpi.${field}`), data.current[field], data.previous[field],
-        data.lastYear[field], change(data.current[field], data.previous[field]),
-        change(data.lastYear[field] === null ? null : data.current[field], data.lastYear[field])]),
+        data.lastYear[field], change(data, field, 'previous'), change(data, field, 'lastYear')]),
     }, {collapsed: true});
   },
 });
 
-function change(current, previous) {
-  const ratio = changeRatio(current, previous);
+/** A figure's change against an earlier period, whose orders are the basis of every figure's change. */
+function changeAgainst(data, field, period) {
+  return changeRatio(data.current[field], data[period][field], data[period].orders);
+}
+
+function change(data, field, period) {
+  const ratio = changeAgainst(data, field, period);
   return ratio === null ? null : Math.round(ratio * 10000) / 10000;
 }
 
@@ -67,9 +71,9 @@ function card({field, format}, data) {
   value.textContent = format(data.current[field]);
   const changes = document.createElement('div');
   changes.className = 'kpi-changes';
-  const mom = changeElement(changeRatio(data.current[field], data.previous[field]), t('common.change.mom'));
+  const mom = changeElement(changeAgainst(data, field, 'previous'), t('common.change.mom'));
   mom.title += ` (${format(data.previous[field])})`;
-  const yoy = changeElement(changeRatio(data.current[field], data.lastYear[field]), t('common.change.yoy'));
+  const yoy = changeElement(changeAgainst(data, field, 'lastYear'), t('common.change.yoy'));
   yoy.title += ` (${format(data.lastYear[field])})`;
   changes.append(mom, yoy);
   element.append(name, value, changes);

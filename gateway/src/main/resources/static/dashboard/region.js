@@ -2,7 +2,7 @@
 // growth, and orders shipped abroad. Numbers come from forecast-service's hot regions (docs/traffic.md).
 import {get} from './lib/api.js';
 import {chart, chinaMap, colors, echarts} from './lib/charts.js';
-import {changeElement, integer, percent} from './lib/format.js';
+import {changeDirection, changeElement, integer, onBasis, percent} from './lib/format.js';
 import {has, label, lang, t, unnamed} from './lib/i18n.js';
 import {panel, reloadAll} from './lib/panel.js';
 import {bindFilters, rangeOf} from './lib/url-state.js';
@@ -57,6 +57,13 @@ function drilledProvince(answer) {
 function growth(ratio) {
   return changeElement(ratio ?? null);
 }
+
+/** A region's growth against the previous period, where that period's orders are a basis for one. */
+const vsPrevious = region => onBasis(region.growthVsPrevious, region.previousOrders);
+/** Without a forecast (too little history) the forecast columns say so; a forecast of too few orders is no basis. */
+const NO_FORECAST = undefined;
+const vsForecast = region => (region.growthVsForecast === null ? NO_FORECAST
+  : onBasis(region.growthVsForecast, region.expectedOrders));
 
 function previousNote(answer) {
   document.querySelector('[data-period]').textContent =
@@ -135,7 +142,7 @@ panel('map', {
         {label: t('region.col.share'), numeric: true, format: ratio => percent(ratio)},
         {label: t('region.col.vsPrevious'), numeric: true, format: growth}],
       rows: answer.regions.map(region => [region.region, region.orders,
-        region.orders / answer.orders, region.growthVsPrevious]),
+        region.orders / answer.orders, vsPrevious(region)]),
     });
     if (chosen && onMap.has(chosen)) {
       instance.dispatchAction({type: 'select', seriesIndex: 0, name: provinceName(chosen)});
@@ -149,25 +156,39 @@ panel('map', {
   },
 });
 
-/** A ranked horizontal bar chart: the busiest at the top, each bar red when up on the previous period. */
+/** The bars' colour by the change against the previous period (Chinese convention), 'none' without a basis. */
+const BAR_COLOURS = {up: colors.up, down: colors.down, flat: colors.flat, none: colors.primary};
+
+/**
+ * A ranked horizontal bar chart: the busiest at the top, each bar red when up on the previous period, green when
+ * down. One series per direction (stacked into one bar a region), so that the legend's colours are the bars'.
+ */
 function rankedBars(regions, name) {
   const ordered = [...regions].reverse();
+  const directions = ordered.map(region => changeDirection(vsPrevious(region)));
+  const series = Object.entries(BAR_COLOURS)
+    .filter(([direction]) => directions.includes(direction))
+    .map(([direction, color]) => ({
+      type: 'bar', name: t(`region.bars.${direction}`), stack: 'orders', barMaxWidth: 22, itemStyle: {color},
+      data: ordered.map((region, i) => (directions[i] === direction ? region.orders : null)),
+      label: {show: true, position: 'right', formatter: item => integer(item.value), color: colors.muted},
+    }));
   return {
-    grid: {left: 8, right: 56, top: 8, bottom: 8, containLabel: true},
-    tooltip: {confine: true, trigger: 'axis', axisPointer: {type: 'shadow'}},
+    grid: {left: 8, right: 56, top: 8, bottom: 32, containLabel: true},
+    legend: {bottom: 0},
+    tooltip: {confine: true, trigger: 'axis', axisPointer: {type: 'shadow'}, formatter: barTooltip},
     xAxis: {type: 'value', minInterval: 1},
     yAxis: {type: 'category', data: ordered.map(name), axisLabel: {width: 120, overflow: 'truncate'}},
-    series: [{
-      type: 'bar', name: t('region.col.orders'), barMaxWidth: 22,
-      data: ordered.map(region => ({value: region.orders, itemStyle: {color: barColour(region.growthVsPrevious)}})),
-      label: {show: true, position: 'right', formatter: item => integer(item.value), color: colors.muted},
-    }],
+    series,
   };
 }
 
-function barColour(ratio) {
-  if (ratio === null || ratio === undefined) return colors.primary;
-  return ratio > 0.0005 ? colors.up : ratio < -0.0005 ? colors.down : colors.flat;
+/** The region and its bars, leaving out the directions it is not in. */
+function barTooltip(items) {
+  const shown = items.filter(item => item.value !== null && item.value !== undefined);
+  return [echarts.format.encodeHTML(items[0].name),
+    ...shown.map(item => `${item.marker}${echarts.format.encodeHTML(item.seriesName)}: ${integer(item.value)}`)]
+    .join('<br>');
 }
 
 /**
@@ -184,12 +205,12 @@ function rankingTable(regions, regionLabel, name, {userContent = false, forecast
     columns.push({label: t('region.col.expected'), numeric: true,
       format: value => (value === null || value === undefined ? t('region.hot.noForecast') : integer(value))},
     {label: t('region.col.vsForecast'), numeric: true,
-      format: value => (value === null || value === undefined ? t('region.hot.noForecast') : growth(value))});
+      format: value => (value === NO_FORECAST ? t('region.hot.noForecast') : growth(value))});
   }
   return {
     columns,
     rows: regions.map(region => [region.rank, region.region, region.orders, region.previousOrders,
-      region.growthVsPrevious].concat(forecast ? [region.expectedOrders, region.growthVsForecast] : [])),
+      vsPrevious(region)].concat(forecast ? [region.expectedOrders, vsForecast(region)] : [])),
   };
 }
 
@@ -222,11 +243,8 @@ panel('hot', {
     const city = answer.level === 'city';
     const name = city ? region => region.region : region => provinceName(region.region);
     const option = rankedBars(answer.regions, name);
-    option.series.push({type: 'bar', name: t('region.col.previous'), barMaxWidth: 22, barGap: '10%',
+    option.series.unshift({type: 'bar', name: t('region.col.previous'), barMaxWidth: 22, barGap: '10%',
       itemStyle: {color: '#c9ced6'}, data: [...answer.regions].reverse().map(region => region.previousOrders)});
-    option.series.reverse();
-    option.legend = {bottom: 0};
-    option.grid.bottom = 32;
     chart(section, option, rankingTable(answer.regions, t(city ? 'region.col.city' : 'region.col.province'), name,
       {userContent: city || unnamedProvince, forecast: true}));
   },

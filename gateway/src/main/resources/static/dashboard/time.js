@@ -3,7 +3,7 @@
 // the weekday × hour peaks with capacity warnings. Everything comes from forecast-service through the gateway.
 import {api} from './lib/api.js';
 import {has, label, t} from './lib/i18n.js';
-import {addDays, changeElement, changeRatio, compact, integer, money, number, parts, signedPercent, today, weekday}
+import {addDays, changeElement, changeRatio, changeText, compact, integer, money, number, parts, today, weekday}
   from './lib/format.js';
 import {bindFilters, rangeOf} from './lib/url-state.js';
 import {panel} from './lib/panel.js';
@@ -70,12 +70,12 @@ const trend = panel('trend', {
       columns: [t('time.trend.bucket'), {label: t('time.trend.orders'), numeric: true, format: integer},
         {label: t('time.trend.revenue'), numeric: true, format: money},
         ...(compared ? [{label: compared, numeric: true, format: integer},
-          {label: t('time.trend.change'), numeric: true, format: value => (value === null ? '–' : signedPercent(value))}]
+          {label: t('time.trend.change'), numeric: true, format: value => (value === RUNNING ? '–' : changeText(value))}]
           : [])],
       // a running bucket's change against a whole one is no fact: left out
       rows: points.map((point, index) => [labels[index], point.orders, Number(point.revenue),
         ...(compared ? [point.compare?.orders ?? null,
-          states[index] === 'running' ? null : ratio(point.orders, point.compare?.orders)] : [])])
+          states[index] === 'running' ? RUNNING : ratio(point.orders, point.compare?.orders)] : [])])
         .filter((row, index) => states[index] !== 'future'),
     });
     const total = points.reduce((sum, point) => sum + point.orders, 0);
@@ -87,6 +87,9 @@ const trend = panel('trend', {
     }
   },
 });
+
+/** A running bucket's change: not shown (no value in the CSV either). */
+const RUNNING = undefined;
 
 function ratio(current, previous) {
   const value = changeRatio(current, previous);
@@ -276,9 +279,9 @@ const holiday = panel('holiday', {
       columns: [t('time.holiday.position'), t('time.holiday.date'), t('time.holiday.basis'),
         {label: thisYear, numeric: true, format: value => number(value, 0)}, t('time.holiday.lastYearDate'),
         {label: lastYear, numeric: true, format: value => (value === null ? '–' : number(value, 0))},
-        {label: t('time.holiday.change'), numeric: true, format: value => (value === null ? '–' : signedPercent(value))}],
+        {label: t('time.holiday.change'), numeric: true, format: changeText}],
       rows: answer.days.map((day, index) => [labels[index], day.date, t(`time.holiday.basis.${day.basis}`),
-        round(day.value), day.lastYearDate, round(day.lastYearActual), day.change]),
+        round(day.value), day.lastYearDate, round(day.lastYearActual), ratio(day.value, day.lastYearActual)]),
     });
   },
 });

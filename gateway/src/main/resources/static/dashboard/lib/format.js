@@ -60,12 +60,38 @@ export function signedPercent(ratio, digits = 1) {
     minimumFractionDigits: digits, maximumFractionDigits: digits}).format(Number(ratio));
 }
 
-/** The relative change from previous to current (null when there is nothing to compare with). */
-export function changeRatio(current, previous) {
+/**
+ * The fewest orders an earlier period needs to be a basis for a change: against fewer, a percentage says more about
+ * chance than about the business (+136,366 % against one order), so 'no basis' is shown (docs/dashboard.md).
+ */
+export const MIN_BASIS_ORDERS = 20;
+
+/**
+ * The relative change from previous to current, or null when there is no basis: a value missing, an earlier value of
+ * zero, or an earlier period of fewer than MIN_BASIS_ORDERS orders. basisOrders is the earlier period's orders; it
+ * defaults to previous, for changes of order counts.
+ */
+export function changeRatio(current, previous, basisOrders = previous) {
   if (missing(current) || missing(previous) || Number(previous) === 0) {
     return null;
   }
-  return (Number(current) - Number(previous)) / Math.abs(Number(previous));
+  return onBasis((Number(current) - Number(previous)) / Math.abs(Number(previous)), basisOrders);
+}
+
+/** A change computed elsewhere (a service's growth), or null when its earlier period's orders are no basis. */
+export function onBasis(ratio, basisOrders) {
+  return missing(ratio) || missing(basisOrders) || Number(basisOrders) < MIN_BASIS_ORDERS ? null : Number(ratio);
+}
+
+/** +12.3% from a ratio, 'no basis' where changeRatio found none */
+export function changeText(ratio) {
+  return ratio === null || ratio === undefined || Number.isNaN(ratio) ? t('common.change.none') : signedPercent(ratio);
+}
+
+/** 'up', 'down' or 'flat' (within ±0.05 %), 'none' without a basis */
+export function changeDirection(ratio) {
+  return ratio === null || ratio === undefined || Number.isNaN(ratio) ? 'none'
+    : ratio > 0.0005 ? 'up' : ratio < -0.0005 ? 'down' : 'flat';
 }
 
 /**
@@ -74,11 +100,10 @@ export function changeRatio(current, previous) {
  */
 export function changeElement(ratio, label) {
   const span = document.createElement('span');
-  const direction = ratio === null || ratio === undefined || Number.isNaN(ratio) ? 'none'
-    : ratio > 0.0005 ? 'up' : ratio < -0.0005 ? 'down' : 'flat';
+  const direction = changeDirection(ratio);
   span.className = `change ${direction}`;
   const arrow = {up: '▲ ', down: '▼ ', flat: '■ ', none: ''}[direction];
-  const figure = direction === 'none' ? t('common.change.none') : arrow + signedPercent(ratio);
+  const figure = direction === 'none' ? changeText(ratio) : arrow + signedPercent(ratio);
   span.textContent = label ? `${label} ${figure}` : figure;
   span.title = direction === 'up' ? t('common.change.up', signedPercent(ratio))
     : direction === 'down' ? t('common.change.down', signedPercent(ratio)) : figure;

@@ -8,8 +8,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import io.keliu.contracts.v1.Topics;
 import io.keliu.local.browser.Catalogues;
-import io.keliu.local.browser.Chromium;
 import io.keliu.local.browser.DashboardPage;
+import io.keliu.testsupport.Chromium;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,6 +76,15 @@ class DashboardIT {
     private static Catalogues catalogues;
     /** Language to the signed-in page that language's checks use. */
     private static final Map<String, DashboardPage> pages = new LinkedHashMap<>();
+    /** What the views say instead of a change against an earlier period too small to be a basis (format.js). */
+    private static final Map<String, String> NO_BASIS = Map.of("zh-CN", "无可比基数", "en", "no basis");
+    /** Checks of one view beyond every view's, made at the same visit. */
+    private static final Map<String, ViewCheck> VIEW_CHECKS = Map.of(
+            "time", DashboardIT::changesNeedABasis,
+            "region", DashboardIT::theBarsLegendsHaveTheBarsColours);
+    /** The mailbox of the subscription made for this class: the Alerts view lists it, a test send reaches it. */
+    private static String subscriptionAddress;
+    private static String subscriptionId;
 
     @BeforeAll
     static void signInInBothLanguages(LocalStack.Settings settings) throws Exception {
@@ -85,6 +94,7 @@ class DashboardIT {
         catalogues = Catalogues.of(settings.home());
         Files.createDirectories(SCREENSHOTS);
         awaitAWeekOfHistory();
+        subscribe();
 
         BrowserContext chinese = newContext(null);
         Page page = chinese.newPage();
@@ -150,7 +160,85 @@ class DashboardIT {
                 .as("text of the other language or message keys on " + path).isEmpty();
         soft.assertThat(report("axe-core serious or critical", path, language, page.accessibilityViolations()))
                 .as("axe-core's serious and critical violations on " + path).isEmpty();
+        VIEW_CHECKS.getOrDefault(name, (s, p, l) -> { }).check(soft, page, language);
         checkTablet(soft, page, path, name, language);
+    }
+
+    @FunctionalInterface
+    private interface ViewCheck {
+        void check(SoftAssertions soft, DashboardPage page, String language);
+    }
+
+    /**
+     * The rule of format.js: a change against an earlier period of fewer than 20 orders (or none) reads "no basis",
+     * also for figures that are not counts (their basis is the period's orders); the trend's summary follows it.
+     */
+    @SuppressWarnings("unchecked")
+    private static void changesNeedABasis(SoftAssertions soft, DashboardPage page, String language) {
+        Map<String, Object> seen = (Map<String, Object>) page.page().evaluate("""
+                async () => {
+                  const f = await import('/dashboard/lib/format.js');
+                  const text = ratio => f.changeElement(ratio).textContent;
+                  const rows = [...document.querySelectorAll('[data-panel=trend] table.data-table tbody tr')];
+                  const earlierOrders = rows.reduce((sum, row) =>
+                    sum + Number((row.cells[3]?.textContent ?? '').replace(/[^0-9]/g, '') || 0), 0);
+                  return {againstOneOrder: text(f.changeRatio(1364, 1)), againstNone: text(f.changeRatio(5, 0)),
+                    againstTwenty: text(f.changeRatio(24, 20)), revenueOfNineteenOrders: f.changeRatio(5000, 100, 19),
+                    growthOfNineteen: f.onBasis(0.5, 19), growthOfTwenty: f.onBasis(0.5, 20), earlierOrders,
+                    summary: document.querySelector('[data-panel=trend] [data-trend-summary] .change')?.textContent};
+                }""");
+        String noBasis = NO_BASIS.get(language);
+        soft.assertThat(seen.get("againstOneOrder")).as("a change against 1 order").isEqualTo(noBasis);
+        soft.assertThat(seen.get("againstNone")).as("a change against 0 orders").isEqualTo(noBasis);
+        soft.assertThat(seen.get("againstTwenty")).as("a change against 20 orders").isEqualTo("▲ +20.0%");
+        soft.assertThat(seen.get("revenueOfNineteenOrders")).as("revenue's change, earlier 19 orders").isNull();
+        soft.assertThat(seen.get("growthOfNineteen")).as("a service's growth, earlier 19 orders").isNull();
+        soft.assertThat(((Number) seen.get("growthOfTwenty")).doubleValue()).as("… earlier 20 orders").isEqualTo(0.5);
+        String summary = (String) seen.get("summary");
+        long earlier = ((Number) seen.get("earlierOrders")).longValue();
+        soft.assertThat(summary).as("the trend's change against " + earlier + " earlier orders").isNotNull();
+        if (summary != null) {
+            soft.assertThat(summary.endsWith(noBasis)).as("'" + summary + "' says there is no basis against "
+                    + earlier + " earlier orders").isEqualTo(earlier < 20);
+        }
+    }
+
+    /**
+     * The region view's bar charts: a legend, and each series drawn in one colour, its legend's (a bar coloured per
+     * item apart from its series leaves the legend showing another colour); growth red, decline green.
+     */
+    @SuppressWarnings("unchecked")
+    private static void theBarsLegendsHaveTheBarsColours(SoftAssertions soft, DashboardPage page, String language) {
+        List<Map<String, Object>> charts = (List<Map<String, Object>>) page.page().evaluate("""
+                async () => {
+                  const {echarts} = await import('/dashboard/lib/charts.js');
+                  const messages = JSON.parse(document.getElementById('messages').textContent);
+                  return [...document.querySelectorAll('[data-panel=hot] .chart, [data-panel=cities] .chart')]
+                    .map(element => echarts.getInstanceByDom(element)).filter(chart => chart).map(chart => ({
+                      legends: chart.getOption().legend?.length ?? 0,
+                      series: chart.getModel().getSeries().map(series => {
+                        const data = series.getData();
+                        const items = new Set();
+                        for (let i = 0; i < data.count(); i++) items.add(data.getItemVisual(i, 'style').fill);
+                        const direction = ['up', 'down'].find(d => messages[`region.bars.${d}`] === series.name);
+                        return {name: series.name, legend: data.getVisual('style').fill, items: [...items],
+                          direction: direction ?? ''};
+                      })}));
+                }""");
+        soft.assertThat(charts).as("the region view's bar charts").hasSize(2);
+        for (Map<String, Object> chart : charts) {
+            soft.assertThat(((Number) chart.get("legends")).intValue()).as("a bar chart's legend").isEqualTo(1);
+            for (Map<String, Object> series : (List<Map<String, Object>>) chart.get("series")) {
+                String legend = (String) series.get("legend");
+                soft.assertThat((List<String>) series.get("items")).as("bar colours of '" + series.get("name")
+                        + "' beside its legend's " + legend).allMatch(legend::equalsIgnoreCase);
+                switch ((String) series.get("direction")) {
+                    case "up" -> soft.assertThat(legend).as("growth").isEqualToIgnoringCase("#d9363e");
+                    case "down" -> soft.assertThat(legend).as("decline").isEqualToIgnoringCase("#2e9d5b");
+                    default -> { }
+                }
+            }
+        }
     }
 
     /**
@@ -246,18 +334,9 @@ class DashboardIT {
     /** Issue 15's test-send: a subscription's "test" button on the Alerts view puts a mail in the local catcher. */
     @Test
     void a_test_send_from_the_alerts_view_lands_in_the_mail_catcher() throws Exception {
-        String address = "dashboard-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/subscriptions"))
-                .header("Content-Type", "application/json").header("Authorization", adminKey())
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"name": "DashboardIT test send", "recipients": [{"channel": "EMAIL", "address": "%s"}]}"""
-                        .formatted(address))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = JSON.readTree(created.body()).get("id").asString();
-
         Page page = pages.get("en").page();
         page.navigate(gateway + "/alerts");
-        page.locator("tr[data-subscription-id='" + id + "'] button[data-action=test]").click();
+        page.locator("tr[data-subscription-id='" + subscriptionId + "'] button[data-action=test]").click();
         page.locator("#test-result[data-state=ready]").waitFor();
         assertThat(page.locator("#test-result tbody tr").first().getAttribute("data-status")).as("the test's outcome")
                 .isEqualTo("SENT");
@@ -265,11 +344,26 @@ class DashboardIT {
         URI mails = URI.create("http://localhost:" + stack.ports().mailWeb() + "/api/mails");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         String inbox = "";
-        while (!inbox.contains(address) && Instant.now().isBefore(deadline)) {
+        while (!inbox.contains(subscriptionAddress) && Instant.now().isBefore(deadline)) {
             inbox = HTTP.send(HttpRequest.newBuilder(mails).build(), HttpResponse.BodyHandlers.ofString()).body();
-            Thread.sleep(inbox.contains(address) ? 0 : 500);
+            Thread.sleep(inbox.contains(subscriptionAddress) ? 0 : 500);
         }
-        assertThat(inbox).as("the mail catcher's inbox").contains(address);
+        assertThat(inbox).as("the mail catcher's inbox").contains(subscriptionAddress);
+    }
+
+    /**
+     * A subscription of this class's own: the Alerts view shows it whichever test classes ran before (it needs no
+     * other class's subscription), and the test send uses it.
+     */
+    private static void subscribe() throws Exception {
+        subscriptionAddress = "dashboard-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/subscriptions"))
+                .header("Content-Type", "application/json").header("Authorization", adminKey())
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "DashboardIT test send", "recipients": [{"channel": "EMAIL", "address": "%s"}]}"""
+                        .formatted(subscriptionAddress))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        subscriptionId = JSON.readTree(created.body()).get("id").asString();
     }
 
     /** Issue 15's import through the page: the Admin view uploads a CSV and shows the summary and the rejected line. */

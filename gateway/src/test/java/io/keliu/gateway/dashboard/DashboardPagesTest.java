@@ -5,6 +5,8 @@ import io.keliu.gateway.users.User;
 import io.keliu.gateway.users.UserRepository;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -22,6 +24,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -85,10 +88,21 @@ class DashboardPagesTest {
                 .andExpect(content().string(containsString("<html lang=\"zh-CN\"")));
     }
 
-    @Test
-    void pagesNeedASignInWhileScriptsAndStylesDoNot() throws Exception {
-        mvc.perform(get("/sample").accept(MediaType.TEXT_HTML)).andExpect(status().isFound())
+    /** Every view of the navigation, the pages views link to, and a view as the sample makes one. */
+    static Stream<String> pages() {
+        return Stream.concat(DashboardModel.VIEWS.stream().map(view -> "/" + view),
+                Stream.of("/customers/U100001", "/overview/health", "/admin/users", "/sample"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void pagesNeedASignIn(String page) throws Exception {
+        mvc.perform(get(page).accept(MediaType.TEXT_HTML)).andExpect(status().isFound())
                 .andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void scriptsAndStylesNeedNoSignInWhileTheApiAnswersAProblem() throws Exception {
         mvc.perform(get("/dashboard/dashboard.css")).andExpect(status().isOk());
         mvc.perform(get("/dashboard/lib/api.js")).andExpect(status().isOk());
         mvc.perform(get("/api/v1/orders/report"))

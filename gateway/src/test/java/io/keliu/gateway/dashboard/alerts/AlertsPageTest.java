@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -14,7 +13,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @DashboardTest(AlertsPage.class)
@@ -53,11 +51,6 @@ class AlertsPageTest {
                 .andExpect(content().string(not(containsString("id=\"subscription-form\""))))
                 .andExpect(content().string(not(containsString("id=\"silence-form\""))))
                 .andExpect(content().string(containsString("data-panel=\"deliveries\"")));
-    }
-
-    @Test
-    void withoutASessionTheBrowserIsSentToSignIn() throws Exception {
-        mvc.perform(get("/alerts").accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login"));
     }
 
     @Nested

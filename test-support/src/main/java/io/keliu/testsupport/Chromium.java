@@ -1,4 +1,4 @@
-package io.keliu.local.browser;
+package io.keliu.testsupport;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Debian's Chromium driven by Playwright for Java. Playwright's own browser builds cannot be downloaded here, so the
- * driver is told not to try ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD}; its Node.js comes in the driver-bundle jar)
- * and launches {@code /usr/bin/chromium}, which {@code .ci/run} installs with apt-get where it is missing.
+ * Debian's Chromium driven by Playwright for Java, as the dashboard's browser tests and bench/dashboard.sh launch it
+ * (who uses it declares the {@code playwright} dependency: test-support has it as optional). Playwright's own browser
+ * builds cannot be downloaded here, so the driver is told not to try ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD}; its
+ * Node.js comes in the driver-bundle jar) and launches {@code /usr/bin/chromium}, which {@code .ci/run} installs with
+ * apt-get where it is missing.
  */
 public final class Chromium implements AutoCloseable {
     /** Where Debian's package puts it; {@code -Dkeliu.chromium=…} for another place. */
