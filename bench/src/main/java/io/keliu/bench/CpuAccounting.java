@@ -104,6 +104,11 @@ final class CpuAccounting {
         return ticks;
     }
 
+    /** CPU seconds (user + system) one process has used so far; 0 elsewhere than Linux or once it has ended. */
+    static double processSeconds(long pid) {
+        return available() ? processTicks(read(Path.of("/proc", Long.toString(pid), "stat"))) / TICKS_PER_SECOND : 0;
+    }
+
     /** The fields of /proc/PID/stat after the command name in parentheses (which may hold spaces). */
     private static String[] statFields(String stat) {
         return stat.substring(stat.lastIndexOf(')') + 2).split(" ");

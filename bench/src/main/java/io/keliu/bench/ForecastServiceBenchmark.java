@@ -57,7 +57,7 @@ public final class ForecastServiceBenchmark {
     private final Map<String, String> options;
     private final Path out;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<String> results = new ArrayList<>();
+    private final ResultTable results = new ResultTable();
 
     private ForecastServiceBenchmark(Map<String, String> options) {
         this.options = options;
@@ -90,54 +90,16 @@ public final class ForecastServiceBenchmark {
             service.destroy();
             service.waitFor();
         }
-        System.out.println();
-        System.out.println("| what | subject | reference (same run) | target |");
-        System.out.println("| --- | --- | --- | --- |");
-        results.forEach(System.out::println);
-        Files.write(out.resolve("forecast-service-results.md"), results, StandardCharsets.UTF_8);
-    }
-
-    private void row(String what, String subject, String reference, String target) {
-        results.add("| " + what + " | " + subject + " | " + reference + " | " + target + " |");
-        System.out.println(results.getLast());
+        results.print(out.resolve("forecast-service-results.md"));
     }
 
     // ---- 1. traffic over a year by day and province ----
 
-    /**
-     * Day, week, month and hour buckets of 2025 as 10M order lines (27,400 a day in about 11,000 orders) over 34
-     * provinces, 300 cities, 6 channels and 4 order types leave them, written straight into forecast.traffic.
-     */
+    /** Day, week, month and hour buckets of 2025 as 10M order lines leave them ({@link StoredOrders}). */
     private void trafficQuery() throws Exception {
         try (Connection db = connect(); Statement statement = db.createStatement()) {
-            statement.execute("TRUNCATE forecast.traffic");
-            for (String granularity : List.of("DAY", "HOUR", "WEEK", "MONTH")) {
-                String step = switch (granularity) {
-                    case "HOUR" -> "1 hour";
-                    case "WEEK" -> "1 week";
-                    case "MONTH" -> "1 month";
-                    default -> "1 day";
-                };
-                String per = switch (granularity) {
-                    case "HOUR" -> "1.0 / 24";
-                    case "WEEK" -> "7";
-                    case "MONTH" -> "30";
-                    default -> "1";
-                };
-                statement.execute("""
-                        INSERT INTO forecast.traffic
-                        SELECT '%1$s', d.dimension, m.member, b, (11000 * %3$s / d.members)::bigint,
-                               (27400 * %3$s / d.members)::bigint, (9000 * %3$s / d.members)::bigint,
-                               (800 * %3$s / d.members)::bigint, (1800000 * %3$s / d.members)::numeric(19,4)
-                        FROM generate_series(timestamptz '2024-12-30 00:00+08', timestamptz '2025-12-31 23:00+08',
-                                             interval '%2$s') AS b,
-                             (VALUES ('TOTAL', 1), ('PROVINCE', 34), ('CITY', 300), ('COUNTRY', 1), ('CHANNEL', 6),
-                                     ('ORDER_TYPE', 4)) AS d(dimension, members),
-                             LATERAL (SELECT CASE WHEN d.dimension = 'TOTAL' THEN '' ELSE d.dimension || '-' || n END
-                                      AS member FROM generate_series(1, d.members) AS n) AS m
-                        ON CONFLICT DO NOTHING""".formatted(granularity, step, per));
-            }
-            statement.execute("ANALYZE forecast.traffic");
+            new StoredOrders(StoredOrders.LINES_PER_DAY_AT_10M).forecastTraffic(statement,
+                    List.of("DAY", "HOUR", "WEEK", "MONTH"), "2024-12-30 00:00+08", "2025-12-31 23:00+08");
             try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM forecast.traffic")) {
                 rows.next();
                 System.out.printf("forecast.traffic holds %,d bucket rows%n", rows.getLong(1));
@@ -166,7 +128,7 @@ public final class ForecastServiceBenchmark {
                 return count;
             });
         }
-        row("GET /api/v1/traffic, 2025 by day and province (34 × 365 points), buckets of 10M lines",
+        results.row("GET /api/v1/traffic, 2025 by day and province (34 × 365 points), buckets of 10M lines",
                 "p50 " + ms(viaHttp, 0.5) + ", p95 " + ms(viaHttp, 0.95),
                 "its SQL alone: p50 " + ms(sqlAlone, 0.5) + ", p95 " + ms(sqlAlone, 0.95), "p95 < 100 ms");
     }
@@ -231,7 +193,7 @@ public final class ForecastServiceBenchmark {
         streams.forEach(HttpClient::shutdownNow);
         long[] sse = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] kafka = consumerLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        row("live: change event sent → SSE order event, " + events + " orders at 5/s, " + clients + " streams open",
+        results.row("live: change event sent → SSE order event, " + events + " orders at 5/s, " + clients + " streams open",
                 "p50 " + ms(sse, 0.5) + ", p99 " + ms(sse, 0.99) + " (" + sse.length + " received)",
                 "plain Kafka consumer: p50 " + ms(kafka, 0.5) + ", p99 " + ms(kafka, 0.99), "p99 < 2 s");
     }
@@ -309,7 +271,7 @@ public final class ForecastServiceBenchmark {
         String answer = post("/api/v1/forecasts/refresh");
         double seconds = (System.nanoTime() - start) / 1e9;
         int refreshed = answer.split("\",\"", -1).length;
-        row("POST /api/v1/forecasts/refresh: " + refreshed + " series × 730 days, automatic choice + 90-day forecast",
+        results.row("POST /api/v1/forecasts/refresh: " + refreshed + " series × 730 days, automatic choice + 90-day forecast",
                 String.format("%.1f s", seconds), String.format("reading the %,d daily rows over JDBC: %.2f s", rows,
                         readSeconds), "< 60 s");
     }

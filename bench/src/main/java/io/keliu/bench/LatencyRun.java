@@ -61,7 +61,7 @@ final class LatencyRun {
         long lines = (long) rate * seconds;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> latency = new ConcurrentHashMap<>();
-        try (KafkaConsumer<String, byte[]> events = consumer()) {
+        try (KafkaConsumer<String, byte[]> events = changeEventsFromNow(bootstrap)) {
             Thread receiver = Thread.ofPlatform().start(() -> receive(events, sentAt, latency, lines));
             try (KafkaProducer<String, byte[]> producer = producer()) {
                 long started = System.nanoTime();
@@ -108,7 +108,7 @@ final class LatencyRun {
     }
 
     /** The event's "key" read straight off its JSON (it is the third field; keys here need no escaping). */
-    private static String eventKey(byte[] event) {
+    static String eventKey(byte[] event) {
         for (int i = 0; i + KEY_FIELD.length < event.length; i++) {
             if (Arrays.equals(event, i, i + KEY_FIELD.length, KEY_FIELD, 0, KEY_FIELD.length)) {
                 int start = i + KEY_FIELD.length;
@@ -123,12 +123,17 @@ final class LatencyRun {
     }
 
     private KafkaProducer<String, byte[]> producer() {
+        return producer(bootstrap);
+    }
+
+    /** A producer of raw order lines as the benchmarks send them. */
+    static KafkaProducer<String, byte[]> producer(String bootstrap) {
         return new KafkaProducer<>(IngestBenchmark.producerSettings(bootstrap), new StringSerializer(),
                 new ByteArraySerializer());
     }
 
     /** Assigned every partition of the change topic at its end, so that it sees only what arrives from now on. */
-    private KafkaConsumer<String, byte[]> consumer() {
+    static KafkaConsumer<String, byte[]> changeEventsFromNow(String bootstrap) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);

@@ -61,7 +61,7 @@ public final class OrderAnalyticsBenchmark {
     private final Map<String, String> options;
     private final Path out;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<String> results = new ArrayList<>();
+    private final ResultTable results = new ResultTable();
 
     private OrderAnalyticsBenchmark(Map<String, String> options) {
         this.options = options;
@@ -90,7 +90,7 @@ public final class OrderAnalyticsBenchmark {
         Process service = startService();
         try {
             Projected projected = awaitProjection(events, service.pid());
-            row("projection alone, " + fmt(events) + " change events", fmt(events / projected.seconds())
+            results.row("projection alone, " + fmt(events) + " change events", fmt(events / projected.seconds())
                             + " events/s (" + projected.cpu() + ")",
                     "plain consumer + JSON decode: " + fmt(referenceRate) + " events/s", "≥ 50,000 events/s");
             if (!option("only", "").equals("projection")) {
@@ -102,16 +102,7 @@ public final class OrderAnalyticsBenchmark {
             service.destroy();
             service.waitFor();
         }
-        System.out.println();
-        System.out.println("| what | subject | reference (same run) | target |");
-        System.out.println("| --- | --- | --- | --- |");
-        results.forEach(System.out::println);
-        Files.write(out.resolve("order-analytics-results.md"), results, StandardCharsets.UTF_8);
-    }
-
-    private void row(String what, String subject, String reference, String target) {
-        results.add("| " + what + " | " + subject + " | " + reference + " | " + target + " |");
-        System.out.println(results.getLast());
+        results.print(out.resolve("order-analytics-results.md"));
     }
 
     // ---- 1. the projection ----
@@ -248,33 +239,12 @@ public final class OrderAnalyticsBenchmark {
 
     // ---- 2. the report ----
 
-    /**
-     * Rollups as 10M order lines over a year would leave them (27,400 lines a day in ~11,000 orders), written
-     * straight into the tables; then the year by day and channel, 200 times.
-     */
+    /** Rollups as 10M order lines over a year would leave them ({@link StoredOrders}); the year by day and channel,
+     *  200 times. */
     private void reportBenchmark() throws Exception {
         try (Connection db = connect(); Statement statement = db.createStatement()) {
-            statement.execute("TRUNCATE order_analytics.order_rollup_day, order_analytics.order_rollup_hour");
-            statement.execute("""
-                    INSERT INTO order_analytics.order_rollup_day
-                    SELECT d.dimension, day::date, m.member, 11000 / d.members, 27400 / d.members, 41000 / d.members,
-                           (1800000 / d.members)::numeric, (30000 / d.members)::numeric, 500 / d.members,
-                           150 / d.members, jsonb_build_object('z', 3, '390', 900 / d.members, '430', 2000 / d.members,
-                                                               '470', 1500 / d.members, '520', 400 / d.members)
-                    FROM generate_series(date '2025-01-01', date '2025-12-31', interval '1 day') AS day,
-                         (VALUES ('all', 1), ('channel', 6), ('orderType', 4), ('status', 7), ('province', 34),
-                                 ('country', 1), ('category', 40), ('product', 2000)) AS d(dimension, members),
-                         LATERAL (SELECT CASE WHEN d.dimension = 'all' THEN '' ELSE d.dimension || '-' || n END AS member
-                                  FROM generate_series(1, d.members) AS n) AS m""");
-            statement.execute("""
-                    INSERT INTO order_analytics.order_rollup_hour
-                    SELECT dimension, day::timestamp AT TIME ZONE 'Asia/Shanghai' + h * interval '1 hour', member,
-                           orders / 24, lines / 24, units / 24, gross_revenue / 24, refunds / 24,
-                           cancelled_orders / 24, refunded_orders / 24, latency
-                    FROM order_analytics.order_rollup_day, generate_series(0, 23) AS h
-                    WHERE dimension <> 'product'""");
-            statement.execute("ANALYZE order_analytics.order_rollup_day");
-            statement.execute("ANALYZE order_analytics.order_rollup_hour");
+            new StoredOrders(StoredOrders.LINES_PER_DAY_AT_10M).orderAnalyticsRollups(statement,
+                    LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31"));
         }
         String path = "/api/v1/orders/report?from=2025-01-01&to=2025-12-31&granularity=day&groupBy=channel";
         long[] http = times(200, () -> {
@@ -304,7 +274,7 @@ public final class OrderAnalyticsBenchmark {
                 return rows;
             });
         }
-        row("report: a year by day and channel (rollups of 10M lines), 200 requests",
+        results.row("report: a year by day and channel (rollups of 10M lines), 200 requests",
                 "p50 " + ms(http, 0.5) + ", p95 " + ms(http, 0.95), "its SQL alone: p50 " + ms(sql, 0.5) + ", p95 "
                         + ms(sql, 0.95), "p95 < 100 ms");
     }
@@ -348,7 +318,7 @@ public final class OrderAnalyticsBenchmark {
             return response.body().length();
         });
         double total = (refit[0] + mine[0]) / 1e9;
-        row("nightly rules over " + fmt(orders) + " orders (refit + FP-growth at support 0.001)",
+        results.row("nightly rules over " + fmt(orders) + " orders (refit + FP-growth at support 0.001)",
                 String.format(Locale.ROOT, "%.1f s (refit %.1f s, mining %.1f s)", total, refit[0] / 1e9,
                         mine[0] / 1e9), String.format(Locale.ROOT, "reading the rows over JDBC: %.1f s", read[0] / 1e9),
                 "< 30 s");
@@ -361,7 +331,7 @@ public final class OrderAnalyticsBenchmark {
         String id = report.replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
         long[] pdf = times(20, () -> get("/api/v1/reports/" + id + "?format=pdf").body().length());
         long[] html = times(20, () -> get("/api/v1/reports/" + id + "?format=html").body().length());
-        row("a weekly report as PDF, 20 requests", "p50 " + ms(pdf, 0.5) + ", max " + ms(pdf, 1.0),
+        results.row("a weekly report as PDF, 20 requests", "p50 " + ms(pdf, 0.5) + ", max " + ms(pdf, 1.0),
                 "as HTML: p50 " + ms(html, 0.5), "< 5 s");
     }
 
