@@ -116,10 +116,7 @@ public final class DashboardBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> options = Arguments.of(args);
         DashboardBenchmark benchmark = new DashboardBenchmark(options);
         int status = 1;
         try {

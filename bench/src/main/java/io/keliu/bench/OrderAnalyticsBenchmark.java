@@ -69,10 +69,7 @@ public final class OrderAnalyticsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> options = Arguments.of(args);
         new OrderAnalyticsBenchmark(options).run();
         System.exit(0); // the gateway key server of GatewayTokens would keep the JVM running
     }
