@@ -10,7 +10,8 @@ public interface ChurnClassifier {
 
     /**
      * How much each feature pushes this customer's prediction up (positive) or down: the log-odds contribution
-     * relative to an average customer for logistic regression, the SHAP value for trees.
+     * relative to an average customer for logistic regression, the part along the customer's paths for trees
+     * ({@link PathContributions}).
      */
     double[] contributions(double[] features);
 

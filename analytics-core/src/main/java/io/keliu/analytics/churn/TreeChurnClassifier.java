@@ -8,33 +8,33 @@ import smile.data.Tuple;
 import smile.data.formula.Formula;
 import smile.data.type.StructType;
 import smile.data.vector.ValueVector;
-import smile.feature.importance.SHAP;
+import smile.model.cart.CART;
 import smile.model.cart.SplitRule;
 
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
-/** A decision tree or a random forest (Smile's CART), with per-customer reasons from TreeSHAP. */
+/** A decision tree or a random forest (Smile's CART), with per-customer reasons from the paths through the trees. */
 final class TreeChurnClassifier implements ChurnClassifier {
 
     private static final String LABEL = "churned";
+    /** The label's class of churned customers (labels are 0 and 1). */
+    private static final int CHURNED = 1;
 
     private final String name;
     private final DataFrameClassifier model;
-    private final SHAP<Tuple> explainer;
+    private final PathContributions explainer;
     private final double[] importance;
     private final StructType schema;
-    private final int features;
 
-    private TreeChurnClassifier(String name, DataFrameClassifier model, SHAP<Tuple> explainer, double[] importance,
+    private TreeChurnClassifier(String name, DataFrameClassifier model, CART[] trees, double[] importance,
                                 StructType schema, int features) {
         this.name = name;
         this.model = model;
-        this.explainer = explainer;
+        this.explainer = new PathContributions(trees, features, CHURNED);
         this.importance = importance;
         this.schema = schema;
-        this.features = features;
     }
 
     /** A single shallow tree: its probabilities are leaf frequencies, so leaves must hold enough customers. */
@@ -42,7 +42,7 @@ final class TreeChurnClassifier implements ChurnClassifier {
         DataFrame data = frame(x, y);
         DecisionTree tree = DecisionTree.fit(Formula.lhs(LABEL), data, new DecisionTree.Options(SplitRule.GINI, 6, 0,
                 20));
-        return new TreeChurnClassifier("decision tree", tree, tree, tree.importance(), predictorSchema(x),
+        return new TreeChurnClassifier("decision tree", tree, new CART[] {tree}, tree.importance(), predictorSchema(x),
                 names.size());
     }
 
@@ -52,7 +52,7 @@ final class TreeChurnClassifier implements ChurnClassifier {
         long[] seeds = new SplittableRandom(seed).longs(trees).toArray();
         RandomForest forest = RandomForest.fit(Formula.lhs(LABEL), frame(x, y), new RandomForest.Options(trees, 0,
                 SplitRule.GINI, 12, 0, 10, 1.0, null, seeds, null));
-        return new TreeChurnClassifier("random forest", forest, forest, forest.importance(), predictorSchema(x),
+        return new TreeChurnClassifier("random forest", forest, forest.trees(), forest.importance(), predictorSchema(x),
                 names.size());
     }
 
@@ -68,12 +68,10 @@ final class TreeChurnClassifier implements ChurnClassifier {
         return posterior[1];
     }
 
-    /** SHAP values for the churn class (Smile returns them feature-major, one per class). */
+    /** Each feature's part in the churn probability along the customer's paths through the trees. */
     @Override
     public double[] contributions(double[] values) {
-        double[] shap = explainer.shap(tuple(values));
-        int classes = shap.length / features;
-        return IntStream.range(0, features).mapToDouble(j -> shap[j * classes + classes - 1]).toArray();
+        return explainer.of(tuple(values));
     }
 
     @Override
