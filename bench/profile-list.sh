@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The customer list's SQL before and after it read scored customers from the scores' index (issue 11): 1,000,000
 # generated customers, 999,000 of them scored, in the profile schema made by its Flyway migrations; each query form of
-# three filter/sort mixes timed 20 times in one psql session (psql on the PATH). bench/profile.sh times the API itself.
+# three filter/sort mixes timed 20 times in one psql session (psql on the PATH); then one segment by CLV with and
+# without the (refit, segment, CLV) index of V4 (segments follow CLV, as k-means on value makes them). bench/profile.sh
+# times the API itself.
 #   bench/profile-list.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +26,7 @@ INSERT INTO refits (refit_id, status, calibration_end, horizon_days, started_at,
 VALUES ('00000000-0000-0000-0000-000000000001', 'DONE', date '2026-11-01', 365, now(), 999000);
 INSERT INTO current_refit (refit_id) VALUES ('00000000-0000-0000-0000-000000000001');
 INSERT INTO customer_scores SELECT '00000000-0000-0000-0000-000000000001', 'B' || (1000000 + i), 1, 0.5, 10,
-       (hashint4(i) & 65535) / 100.0, 0.5, i % 5, ((hashint4(i * 7) & 65535) / 65536.0), ARRAY['x']
+       (hashint4(i) & 65535) / 100.0, 0.5, (hashint4(i) & 65535) / 13108, ((hashint4(i * 7) & 65535) / 65536.0), ARRAY['x']
 FROM generate_series(1, 999000) i;
 ANALYZE;
 SQL
@@ -53,3 +55,16 @@ for line in open(sys.argv[1]):
     name, *ms = line.split(); ms = sorted(float(x) for x in ms)
     print(f"{name}: median {ms[len(ms)//2]:.1f} ms, max {ms[-1]:.1f} ms ({len(ms)} runs)")
 PY
+
+# a low-value segment by CLV: with V4's index, then with the index it replaced
+segment_query="SELECT c.user_id, s.clv FROM customers c JOIN customer_scores s ON s.refit_id = (SELECT refit_id FROM current_refit) AND s.user_id = c.user_id WHERE true AND s.segment_id = 0 ORDER BY s.clv DESC, s.user_id LIMIT 21 OFFSET 0;"
+time_segment() {
+  { echo "SET search_path = profiles;"; echo '\timing on'; echo '\o /dev/null'
+    for i in $(seq 1 20); do echo "$segment_query"; done; } > $d/s.sql
+  $P -f $d/s.sql 2>&1 | grep Time | awk '{ print $2 }' | sort -n | awk -v name="$1" '{ t[NR] = $1 } END {
+    printf "%s: median %.1f ms, max %.1f ms (%d runs)\n", name, t[int((NR + 1) / 2)], t[NR], NR }'
+}
+time_segment "new:segment&clv"
+PGOPTIONS='-c search_path=profiles' $P -c "DROP INDEX customer_scores_segment_clv" \
+  -c "CREATE INDEX customer_scores_segment ON customer_scores (refit_id, segment_id)" -c "ANALYZE customer_scores"
+time_segment "old:segment&clv"
