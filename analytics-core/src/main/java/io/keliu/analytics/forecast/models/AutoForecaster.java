@@ -20,6 +20,11 @@ public final class AutoForecaster {
     private static final int HORIZONS_SPANNED = 3;
     /** Fewer origins than this with all terms: the spread origins are used instead (too few to choose on). */
     private static final int MIN_ORIGINS_WITH_ALL_TERMS = 2;
+    /**
+     * Origins with all terms lie at least this far apart: a week apart, two origins of a 90-day back-test share 83 of
+     * their days, cost a full fit of every candidate and add little to the choice.
+     */
+    private static final int MIN_CHOICE_STEP = 4 * SeasonalNaive.WEEK;
 
     private final List<ForecastModel> candidates;
     private final double coverage;
@@ -161,9 +166,9 @@ public final class AutoForecaster {
     /**
      * The origins the candidates are compared on. The spread origins (every few weeks, spanning about three horizons)
      * unless the history is long enough for a candidate's every term (a yearly cycle) but some of them leave less:
-     * then only origins that leave enough, closer together if need be. An origin with less history scores the
-     * candidate without that term, another model than the one that will forecast, and at a year-long horizon most
-     * spread origins would. The intervals are calibrated on the winner's errors at both sets of origins: origins
+     * then only origins that leave enough, closer together if need be (but four weeks apart at least, so fewer when
+     * the room is short). An origin with less history scores the candidate without that term, another model than the
+     * one that will forecast, and at a year-long horizon most spread origins would. The intervals are calibrated on the winner's errors at both sets of origins: origins
      * close together share most of their forecast days, and their errors alone make the intervals too narrow.
      */
     private int[] choiceCutoffs(DailySeries history, int horizon, int[] spread) {
@@ -174,7 +179,7 @@ public final class AutoForecaster {
         }
         int room = history.size() - horizon - allTerms;
         int weeks = Math.max(1, room / Math.max(1, origins - 1) / SeasonalNaive.WEEK);
-        int step = Math.min(originStep(horizon), weeks * SeasonalNaive.WEEK);
+        int step = Math.min(originStep(horizon), Math.max(MIN_CHOICE_STEP, weeks * SeasonalNaive.WEEK));
         int[] withAllTerms = Arrays.stream(Backtest.cutoffs(history.size(), horizon, origins, step))
                 .filter(cutoff -> cutoff >= allTerms).toArray();
         return withAllTerms.length >= MIN_ORIGINS_WITH_ALL_TERMS ? withAllTerms : spread;
