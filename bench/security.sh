@@ -36,22 +36,27 @@ no_security="$no_security,org.springframework.boot.security.oauth2.server.resour
 no_security="$no_security,org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"
 
 launch ingest-secured -jar ingest-service/target/ingest-service-$VERSION.jar --server.port=28081
+ingest_secured=${pids[-1]}
 wait_for ingest-service bench/out/ingest-secured.log "Started IngestApplication"
 launch ingest-open -jar ingest-service/target/ingest-service-$VERSION.jar --server.port=28082 \
   --spring.autoconfigure.exclude="$no_security"
+ingest_open=${pids[-1]}
 KELIU_INGEST_URL=http://localhost:28081 KELIU_SECRETS_DIR="$data/secrets" \
   KELIU_RATE_LIMIT_PER_SECOND=2000 KELIU_RATE_LIMIT_BURST=2000 \
   launch gateway -jar gateway/target/gateway-$VERSION.jar --server.port=28080
+gateway=${pids[-1]}
 launch open-gateway -Dloader.main=io.keliu.bench.OpenGateway -cp "$bench_jar" \
   org.springframework.boot.loader.launch.PropertiesLauncher --server.port=28090 --spring.threads.virtual.enabled=true \
   --spring.cloud.gateway.server.webmvc.routes[0].id=ingest \
   --spring.cloud.gateway.server.webmvc.routes[0].uri=http://localhost:28082 \
   --spring.cloud.gateway.server.webmvc.routes[0].predicates[0]=Path=/api/v1/ingest/**
+open_gateway=${pids[-1]}
 wait_for ingest-service bench/out/ingest-open.log "Started IngestApplication"
 wait_for gateway bench/out/gateway.log "Started GatewayApplication"
 wait_for OpenGateway bench/out/open-gateway.log "Started OpenGateway"
 
 path=/api/v1/ingest/orders/BENCH-NO-SUCH-ORDER
 "$JAVA_HOME/bin/java" -Dloader.main=io.keliu.bench.AuthOverheadBenchmark -cp "$bench_jar" \
+  -Dkeliu.bench.open-pids="$open_gateway,$ingest_open" -Dkeliu.bench.secured-pids="$gateway,$ingest_secured" \
   org.springframework.boot.loader.launch.PropertiesLauncher \
   "http://localhost:28090$path" "http://localhost:28080$path" "$(cat "$data/secrets/admin-api-key")" "$@"

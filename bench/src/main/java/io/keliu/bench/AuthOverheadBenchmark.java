@@ -23,8 +23,14 @@ import java.util.concurrent.locks.LockSupport;
  * omission). Run by bench/security.sh; prints a markdown table.
  *
  * <pre>AuthOverheadBenchmark OPEN_URL SECURED_URL API_KEY [rate] [seconds per round] [rounds]</pre>
+ *
+ * With {@code -Dkeliu.bench.open-pids=GATEWAY,SERVICE} and {@code -Dkeliu.bench.secured-pids=GATEWAY,SERVICE} it also
+ * prints the CPU each process used per request in each round: latency near capacity is queueing, CPU per request is
+ * what the checks cost, and it is steadier on a shared machine.
  */
 public final class AuthOverheadBenchmark {
+    private static final String OPEN = "open (reference)";
+    private static final String SECURED = "secured (API key)";
 
     private AuthOverheadBenchmark() {
     }
@@ -46,16 +52,43 @@ public final class AuthOverheadBenchmark {
                     + warmUp(http, openRequest, 3 * seconds) + " requests/s, secured "
                     + warmUp(http, securedRequest, 3 * seconds) + " requests/s";
             Map<String, List<long[]>> results = new LinkedHashMap<>();
+            List<String> cpu = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                results.computeIfAbsent("open (reference)", k -> new ArrayList<>())
-                        .add(run(http, openRequest, rate, seconds));
-                results.computeIfAbsent("secured (API key)", k -> new ArrayList<>())
-                        .add(run(http, securedRequest, rate, seconds));
+                for (String target : List.of(OPEN, SECURED)) {
+                    long[] pids = pids(target);
+                    double[] before = cpuSeconds(pids);
+                    results.computeIfAbsent(target, k -> new ArrayList<>())
+                            .add(run(http, target.equals(OPEN) ? openRequest : securedRequest, rate, seconds));
+                    double[] after = cpuSeconds(pids);
+                    if (pids.length == 2) {
+                        cpu.add("| %s | %d | %.0f | %.0f | %.0f |".formatted(target, round,
+                                (after[0] - before[0]) * 1e6 / (rate * seconds),
+                                (after[1] - before[1]) * 1e6 / (rate * seconds),
+                                (after[0] - before[0] + after[1] - before[1]) * 1e6 / (rate * seconds)));
+                    }
+                }
                 System.err.println("round " + round + " of " + rounds + " done");
             }
             print(results, rate, seconds);
+            if (!cpu.isEmpty()) {
+                System.out.println("\nCPU per request, µs (each process's user + system time over its round)\n");
+                System.out.println("| target | round | gateway | service | both |");
+                System.out.println("| --- | --- | --- | --- | --- |");
+                cpu.forEach(System.out::println);
+                System.out.println();
+            }
             System.out.println(capacity);
         }
+    }
+
+    private static long[] pids(String target) {
+        String pids = System.getProperty(target.equals(OPEN) ? "keliu.bench.open-pids" : "keliu.bench.secured-pids");
+        return pids == null || !CpuAccounting.available() ? new long[0]
+                : Arrays.stream(pids.split(",")).mapToLong(Long::parseLong).toArray();
+    }
+
+    private static double[] cpuSeconds(long[] pids) {
+        return Arrays.stream(pids).mapToDouble(CpuAccounting::processSeconds).toArray();
     }
 
     /**
@@ -136,8 +169,8 @@ public final class AuthOverheadBenchmark {
                         r[n]);
             }
         });
-        List<long[]> open = results.get("open (reference)");
-        List<long[]> secured = results.get("secured (API key)");
+        List<long[]> open = results.get(OPEN);
+        List<long[]> secured = results.get(SECURED);
         System.out.println();
         for (int i = 0; i < open.size(); i++) {
             int n = open.get(i).length - 1;
