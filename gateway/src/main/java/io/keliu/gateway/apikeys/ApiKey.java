@@ -91,11 +91,6 @@ public class ApiKey {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
     }
 
-    /** Notes a use already stored (by {@link ApiKeyRepository#markUsed}) on a copy kept outside a transaction. */
-    void noteUse(Instant now) {
-        lastUsedAt = now;
-    }
-
     public void revoke(Instant now) {
         if (revokedAt == null) {
             revokedAt = now;

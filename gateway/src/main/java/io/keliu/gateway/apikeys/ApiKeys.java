@@ -61,16 +61,22 @@ public class ApiKeys {
     }
 
     /**
-     * The usable key with this secret: not revoked, not expired. While one request looks a key up, the others with
-     * the same key wait for its answer instead of each querying the database when the remembered key expires.
+     * The usable key with this secret: not revoked, not expired. A key remembered and still fresh is read without a
+     * lock (every request of an integrator carries the same key, and a lock on its entry made them queue). While one
+     * request looks a key up, the others with the same key wait for its answer instead of each querying the database
+     * when the remembered key expires.
      */
     public Optional<ApiKey> usable(String secret) {
         Instant now = clock.instant();
-        if (remembered.size() >= MAX_REMEMBERED) {
-            remembered.clear();
+        String hash = hash(secret);
+        Remembered known = remembered.get(hash);
+        if (known == null || !now.isBefore(known.until())) {
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            known = remembered.compute(hash, (h, old) -> old != null && now.isBefore(old.until()) ? old
+                    : keys.findByKeyHash(h).map(key -> new Remembered(key, now.plus(REMEMBERED_FOR))).orElse(null));
         }
-        Remembered known = remembered.compute(hash(secret), (hash, old) -> old != null && now.isBefore(old.until())
-                ? old : keys.findByKeyHash(hash).map(key -> new Remembered(key, now.plus(REMEMBERED_FOR))).orElse(null));
         return Optional.ofNullable(known).map(Remembered::key).filter(key -> key.isUsableAt(now));
     }
 

@@ -83,9 +83,10 @@ public class ApiRequestLog extends OncePerRequestFilter {
         line.put("log_id", UUID.randomUUID().toString());
         line.put("log_type", "API");
         line.put("level", status >= 500 ? "ERROR" : status >= 400 ? "WARN" : "INFO");
-        line.put("message", "%s %s status=%d latency_ms=%.1f route=%s caller=%s sample=%d".formatted(
-                request.getMethod(), path, status, latencyMillis, route(path), caller == null ? "anonymous" : caller,
-                weight));
+        // concatenated: java.util.Formatter was most of the cost of a record
+        line.put("message", request.getMethod() + " " + path + " status=" + status + " latency_ms="
+                + Math.round(latencyMillis * 10) / 10.0 + " route=" + route(path) + " caller="
+                + (caller == null ? "anonymous" : caller) + " sample=" + weight);
         line.put("logged_at", at.toString());
         line.put("source", "gateway");
         return JSON.writeValueAsString(line);
