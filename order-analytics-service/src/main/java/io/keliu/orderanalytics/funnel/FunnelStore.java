@@ -38,6 +38,18 @@ public class FunnelStore {
      * @param versions the versions of its lines the change brought, in arrival order
      */
     public record Step(OrderFacts order, List<OrderLine> versions) {
+        /**
+         * Whether recording this step can change the order's row, which held what {@code before} (the order before
+         * the change, no lines for a new order) recorded: the row takes its creation time, placement, channel,
+         * province and payment time from the order as it stands, and its steps only ever become reached.
+         */
+        public boolean changes(OrderFacts before) {
+            return before.isEmpty() || !Objects.equals(before.createdAt(), order.createdAt())
+                    || before.isPlaced() != order.isPlaced() || !Objects.equals(before.paidAt(), order.paidAt())
+                    || !Objects.equals(before.first(OrderLine::channel), order.first(OrderLine::channel))
+                    || !Objects.equals(before.first(OrderLine::province), order.first(OrderLine::province))
+                    || reached(versions, PAID);
+        }
     }
 
     public void record(Collection<Step> steps) {

@@ -6,6 +6,7 @@ import io.keliu.orderanalytics.rollups.RollupKey.Resolution;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class Contributions {
     private final ZoneId zone;
-    private final Map<RollupKey, Measures> deltas = new TreeMap<>();
+    private final Map<RollupKey, Measures> deltas = new HashMap<>();
 
     public Contributions(ZoneId zone) {
         this.zone = zone;
@@ -37,7 +38,7 @@ public final class Contributions {
         for (Dimension dimension : Dimension.values()) {
             if (dimension.perLine()) {
                 perMember(order, dimension).forEach((member, lines) ->
-                        add(dimension, member, hour, day, order.measures(lines), sign));
+                        add(dimension, member, hour, day, order.measures(lines, dimension.keepsLatency()), sign));
             } else {
                 add(dimension, member(order, dimension), hour, day, whole, sign);
             }
@@ -74,7 +75,12 @@ public final class Contributions {
 
     /** The summed deltas, rows whose delta is zero left out, in {@link RollupKey} order. */
     public Map<RollupKey, Measures> deltas() {
-        deltas.values().removeIf(Measures::isZero);
-        return deltas;
+        Map<RollupKey, Measures> sorted = new TreeMap<>();
+        deltas.forEach((key, measures) -> {
+            if (!measures.isZero()) {
+                sorted.put(key, measures);
+            }
+        });
+        return sorted;
     }
 }

@@ -40,6 +40,11 @@ public enum Dimension {
         return value;
     }
 
+    /** Whether its rows keep payment latencies: not the product rows, which only the top products read. */
+    boolean keepsLatency() {
+        return this != PRODUCT;
+    }
+
     boolean perLine() {
         return this == CATEGORY || this == PRODUCT;
     }

@@ -16,28 +16,35 @@ import java.util.function.Function;
  * What one order is, by the definitions of docs/order-analytics.md: its lines as they stand now, its creation and
  * payment time, whether it was placed, cancelled or refunded, and the measures it adds to a rollup.
  *
- * @param lines the order's current lines, ordered by line key
+ * @param lines     the order's current lines, ordered by line key
+ * @param createdAt the earliest creation time of its lines (the order is bucketed by it); null for no lines
+ * @param paidAt    the earliest payment time of its lines, or null when unpaid
  */
-public record OrderFacts(String orderId, List<OrderLine> lines) {
+public record OrderFacts(String orderId, List<OrderLine> lines, Instant createdAt, Instant paidAt) {
     public static final String UNKNOWN = "UNKNOWN";
+    /** Placed (non-negative) lines first, each group by line key: the order in which {@link #first} looks. */
+    private static final Comparator<OrderLine> PLACED_FIRST = Comparator
+            .comparing((OrderLine line) -> line.amount().signum() < 0);
 
     public static OrderFacts of(String orderId, Collection<OrderLine> lines) {
-        return new OrderFacts(orderId, lines.stream().sorted(Comparator.comparing(OrderLine::lineKey)).toList());
+        List<OrderLine> sorted = lines.stream().sorted(Comparator.comparing(OrderLine::lineKey)).toList();
+        return new OrderFacts(orderId, sorted, earliest(sorted, OrderLine::createdAt),
+                earliest(sorted, OrderLine::paidAt));
+    }
+
+    private static Instant earliest(List<OrderLine> lines, Function<OrderLine, Instant> time) {
+        Instant earliest = null;
+        for (OrderLine line : lines) {
+            Instant instant = time.apply(line);
+            if (instant != null && (earliest == null || instant.isBefore(earliest))) {
+                earliest = instant;
+            }
+        }
+        return earliest;
     }
 
     public boolean isEmpty() {
         return lines.isEmpty();
-    }
-
-    /** The earliest creation time of its lines: the order is bucketed by it. */
-    public Instant createdAt() {
-        return lines.stream().map(OrderLine::createdAt).min(Comparator.naturalOrder()).orElseThrow();
-    }
-
-    /** The earliest payment time of its lines, or null when unpaid. */
-    public Instant paidAt() {
-        return lines.stream().map(OrderLine::paidAt).filter(Objects::nonNull).min(Comparator.naturalOrder())
-                .orElse(null);
     }
 
     /** Placed: it has a line that is not a negative (refund) line; an order made only of refund lines is not. */
@@ -75,13 +82,18 @@ public record OrderFacts(String orderId, List<OrderLine> lines) {
 
     /** The value of an order-level dimension: the first line's (by line key) that has one, placed lines first. */
     public String first(Function<OrderLine, ?> dimension) {
-        return lines.stream().sorted(Comparator.comparing(line -> line.amount().signum() < 0))
-                .map(dimension).filter(Objects::nonNull).map(Object::toString).filter(value -> !value.isBlank())
+        return lines.stream().sorted(PLACED_FIRST).map(dimension).filter(Objects::nonNull).map(Object::toString)
+                .filter(value -> !value.isBlank())
                 .findFirst().orElse(null);
     }
 
     /** The measures of this order, or of the part of it made of {@code part} (lines of one category or product). */
     public Measures measures(List<OrderLine> part) {
+        return measures(part, true);
+    }
+
+    /** As {@link #measures(List)}, the payment latency left out unless {@code latency}. */
+    public Measures measures(List<OrderLine> part, boolean latency) {
         Measures measures = Measures.zero();
         for (OrderLine line : part) {
             if (isSale(line)) {
@@ -96,9 +108,8 @@ public record OrderFacts(String orderId, List<OrderLine> lines) {
         measures.orders = placed ? 1 : 0;
         measures.cancelledOrders = placed && isCancelled(part) ? 1 : 0;
         measures.refundedOrders = isRefunded(part) ? 1 : 0;
-        Instant paidAt = paidAt();
-        if (placed && paidAt != null) {
-            double seconds = Duration.between(createdAt(), paidAt).toMillis() / 1000.0;
+        if (latency && placed && paidAt != null) {
+            double seconds = Duration.between(createdAt, paidAt).toMillis() / 1000.0;
             measures.latency.add(LatencyHistogram.of(Math.max(0, seconds)), 1);
         }
         return measures;

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The current lines of the orders, the state the order projection applies changes to. */
 @Repository
@@ -77,18 +78,40 @@ public class OrderLineStore {
         });
     }
 
+    /**
+     * Inserts or replaces the lines in one statement, their columns as arrays: timestamps as ISO-8601 instants and
+     * amounts as decimal text, exact whatever the session's zone.
+     */
     public void upsert(List<OrderLine> lines) {
         if (lines.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO order_lines (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        jdbc.update("INSERT INTO order_lines (" + COLUMNS + ") SELECT * FROM unnest(?::text[], ?::text[],"
+                + " ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::int[], ?::numeric[],"
+                + " ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],"
+                + " ?::timestamptz[])"
                 + " ON CONFLICT (order_id, line_key) DO UPDATE SET user_id = excluded.user_id,"
                 + " created_at = excluded.created_at, paid_at = excluded.paid_at, product_id = excluded.product_id,"
                 + " category = excluded.category, quantity = excluded.quantity, unit_price = excluded.unit_price,"
                 + " amount = excluded.amount, province = excluded.province, city = excluded.city,"
                 + " country = excluded.country, order_type = excluded.order_type, channel = excluded.channel,"
                 + " status = excluded.status, cancelled = excluded.cancelled, updated_at = excluded.updated_at",
-                lines, 1000, OrderLineStore::bind);
+                column(lines, OrderLine::orderId), column(lines, OrderLine::lineKey), column(lines, OrderLine::userId),
+                column(lines, OrderLine::createdAt), column(lines, OrderLine::paidAt),
+                column(lines, OrderLine::productId), column(lines, OrderLine::category),
+                lines.stream().map(OrderLine::quantity).toArray(Integer[]::new),
+                column(lines, line -> line.unitPrice() == null ? null : line.unitPrice().toPlainString()),
+                column(lines, line -> line.amount().toPlainString()), column(lines, OrderLine::province),
+                column(lines, OrderLine::city), column(lines, OrderLine::country),
+                column(lines, OrderLine::orderType), column(lines, OrderLine::channel),
+                column(lines, OrderLine::status), lines.stream().map(OrderLine::cancelled).toArray(Boolean[]::new),
+                column(lines, OrderLine::updatedAt));
+    }
+
+    /** One column of the lines as text (an enum by its name), nulls kept. */
+    private static String[] column(List<OrderLine> lines, Function<OrderLine, ?> value) {
+        return lines.stream().map(value).map(v -> v == null ? null : v instanceof Enum<?> e ? e.name() : v.toString())
+                .toArray(String[]::new);
     }
 
     public void delete(List<OrderLine> lines) {
@@ -97,27 +120,6 @@ public class OrderLineStore {
                     statement.setString(1, line.orderId());
                     statement.setString(2, line.lineKey());
                 });
-    }
-
-    private static void bind(PreparedStatement statement, OrderLine line) throws SQLException {
-        statement.setString(1, line.orderId());
-        statement.setString(2, line.lineKey());
-        statement.setString(3, line.userId());
-        statement.setTimestamp(4, Timestamp.from(line.createdAt()));
-        statement.setTimestamp(5, timestamp(line.paidAt()));
-        statement.setString(6, line.productId());
-        statement.setString(7, line.category());
-        statement.setInt(8, line.quantity());
-        statement.setBigDecimal(9, line.unitPrice());
-        statement.setBigDecimal(10, line.amount());
-        statement.setString(11, line.province());
-        statement.setString(12, line.city());
-        statement.setString(13, line.country());
-        statement.setString(14, name(line.orderType()));
-        statement.setString(15, name(line.channel()));
-        statement.setString(16, name(line.status()));
-        statement.setBoolean(17, line.cancelled());
-        statement.setTimestamp(18, timestamp(line.updatedAt()));
     }
 
     private static OrderLine line(ResultSet row) throws SQLException {
@@ -132,16 +134,8 @@ public class OrderLineStore {
                 instant(row.getTimestamp("updated_at")));
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {

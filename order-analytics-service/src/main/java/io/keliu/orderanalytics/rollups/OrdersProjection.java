@@ -78,22 +78,26 @@ public class OrdersProjection implements ProjectionHandler<OrderLine> {
         Map<String, OrderLine> upserts = new LinkedHashMap<>();
         Map<String, OrderLine> deletes = new LinkedHashMap<>();
         List<FunnelStore.Step> steps = new ArrayList<>();
+        List<OrderFacts> before = new ArrayList<>();
         List<OrderFacts> after = new ArrayList<>();
         Set<String> emptied = new LinkedHashSet<>();
         byOrder.forEach((orderId, changes) -> {
             Map<String, OrderLine> current = new HashMap<>(stored.getOrDefault(orderId, Map.of()));
-            contributions.add(OrderFacts.of(orderId, current.values()), -1);
+            OrderFacts was = OrderFacts.of(orderId, current.values());
+            contributions.add(was, -1);
             List<OrderLine> versions = new ArrayList<>();
             for (ChangeEvent<OrderLine> change : changes) {
                 apply(change, current, upserts, deletes, versions);
             }
             OrderFacts order = OrderFacts.of(orderId, current.values());
             contributions.add(order, 1);
+            before.add(was);
             after.add(order);
+            FunnelStore.Step step = new FunnelStore.Step(order, versions);
             if (order.isEmpty()) {
                 emptied.add(orderId);
-            } else {
-                steps.add(new FunnelStore.Step(order, versions));
+            } else if (step.changes(was)) {
+                steps.add(step);
             }
         });
         lines.delete(List.copyOf(deletes.values()));
@@ -101,7 +105,7 @@ public class OrdersProjection implements ProjectionHandler<OrderLine> {
         rollups.add(contributions.deltas());
         funnel.record(steps);
         funnel.delete(emptied);
-        customerOrders.replace(byOrder.keySet(), after);
+        customerOrders.replace(before, after);
     }
 
     private void apply(ChangeEvent<OrderLine> change, Map<String, OrderLine> current, Map<String, OrderLine> upserts,
