@@ -124,7 +124,9 @@ const breakdown = panel('breakdown', {
     chart(section, {
       grid: {left: 8, right: 56, top: 8, bottom: 24, containLabel: true},
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: value => format(value)},
-      xAxis: {type: 'value', axisLabel: {formatter: isMoney(state.metric) ? value => moneyCompact(value) : value => compact(value)}},
+      // a third of the page wide: three intervals, or money labels such as ¥200k run into one another
+      xAxis: {type: 'value', splitNumber: 3,
+        axisLabel: {formatter: isMoney(state.metric) ? value => moneyCompact(value) : value => compact(value)}},
       yAxis: {type: 'category', data: shown.map(one => groupName(state.by, one.group)),
         axisLabel: {width: 110, overflow: 'truncate'}},
       series: [{name: t(`orders.metric.${state.metric}`), type: 'bar', barMaxWidth: 22,
@@ -216,7 +218,7 @@ const top = panel('top-products', {
     const instance = chart(section, {
       grid: {left: 8, right: 56, top: 8, bottom: 24, containLabel: true},
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: value => money(value)},
-      xAxis: {type: 'value', axisLabel: {formatter: value => moneyCompact(value)}},
+      xAxis: {type: 'value', splitNumber: 3, axisLabel: {formatter: value => moneyCompact(value)}},
       yAxis: {type: 'category', data: shown.map(product => product.productId), triggerEvent: true},
       series: [{name: t('orders.col.netRevenue'), type: 'bar', barMaxWidth: 18, cursor: 'pointer',
         data: shown.map(product => ({value: Number(product.netRevenue),

@@ -5,7 +5,7 @@ import {label, labelElement, t, unnamed} from './lib/i18n.js';
 import {changeElement, changeRatio, dateTime, integer, money, number, percent, time, timeSeconds} from './lib/format.js';
 import {bindFilters, rangeOf} from './lib/url-state.js';
 import {htmxPanel, panel} from './lib/panel.js';
-import {chart, colors, dataTable} from './lib/charts.js';
+import {dataTable} from './lib/data-table.js';
 import {axisTooltip, partialLine, soFar, splitLine} from './lib/partial.js';
 import {live, liveIndicator} from './lib/live.js';
 
@@ -85,8 +85,15 @@ function card({field, format}, data) {
 const WINDOW_MINUTES = 60;
 let minutes = [];
 
+// ECharts (1 MB) loads beside the first API calls instead of before them: the key figures do not wait for it
+let charts = null;
+const chartsLoaded = import('./lib/charts.js').then(module => {
+  charts = module;
+});
+
 const livePanel = panel('live', {
-  load: signal => api.get('/api/v1/traffic/live', {minutes: WINDOW_MINUTES}, {signal}),
+  load: async signal => (await Promise.all([
+    api.get('/api/v1/traffic/live', {minutes: WINDOW_MINUTES}, {signal}), chartsLoaded]))[0],
   isEmpty: () => false,
   render(data) {
     minutes = data.minutes.map(minute => ({start: minute.start, orders: minute.counts.orders,
@@ -100,6 +107,7 @@ function drawMinutes() {
   const states = minutes.map((minute, i) => (i === minutes.length - 1 ? 'running' : 'complete'));
   const labels = minutes.map((minute, i) => soFar(time(minute.start), states[i]));
   const orders = splitLine(minutes.map(minute => minute.orders), states);
+  const {chart, colors} = charts;
   chart('live', {
     grid: {left: 48, right: 16, top: 24, bottom: 28},
     tooltip: {trigger: 'axis', formatter: axisTooltip(labels, states, integer)},

@@ -83,7 +83,8 @@ const trend = panel('trend', {
     summary.replaceChildren(t('time.trend.total', integer(total)));
     if (compared) {
       const before = points.reduce((sum, point) => sum + (point.compare?.orders ?? 0), 0);
-      summary.append(' ', changeElement(changeRatio(total, before), compared));
+      summary.append(t('time.trend.separator'),
+        changeElement(changeRatio(total, before), t(`time.trend.versus.${answer.compare.basis}`)));
     }
   },
 });
@@ -160,10 +161,14 @@ panel('forecast', {
           areaStyle: {color: colors.band80}, itemStyle: {color: colors.band80}},
         {name: names.actual, type: 'line', data: actual, itemStyle: {color: colors.text}, symbol: 'none',
           markArea: {silent: true, itemStyle: {color: 'rgba(217, 54, 62, 0.07)'},
-            label: {color: colors.up, fontSize: 11, position: 'insideTop'},
+            // from the area's left edge inward: a break at the chart's left edge then never runs into the y axis
+            label: {color: colors.up, fontSize: 11, position: 'insideTopLeft', distance: 4},
             data: breaks.map(one => [{name: holidayName(one.holiday), xAxis: clamp(one.first)}, {xAxis: clamp(one.last)}])},
           markLine: {silent: true, symbol: 'none', lineStyle: {color: colors.series[1], type: 'dotted'},
-            label: {formatter: t('time.forecast.makeup'), fontSize: 10, color: colors.series[1]},
+            // along the line from its foot, inside the plot: above the plot it would run into the y axis' top label
+            // and, at the top, into the holiday's
+            label: {formatter: t('time.forecast.makeup'), fontSize: 10, color: colors.series[1],
+              position: 'insideStartTop'},
             data: makeups.map(one => ({xAxis: one.day}))}},
         {name: names.forecast, type: 'line', data: predicted, itemStyle: {color: colors.primary},
           lineStyle: {type: 'dashed'}, symbol: 'none'},
@@ -181,8 +186,10 @@ panel('forecast', {
       ...forecast.points.map(point => [point.date, null, round(point.value), round(point.lower95), round(point.lower80),
         round(point.upper80), round(point.upper95), markerOf(point.date, breaks, makeups)])],
     });
-    section.querySelector('[data-forecast-model]').textContent = t('time.forecast.model', [forecast.model,
-      forecast.backtest?.mase === null || forecast.backtest?.mase === undefined ? '–' : number(forecast.backtest.mase, 2)]);
+    // forecast-service leaves MASE out (null) where the history is too short or too empty to measure it honestly
+    const mase = forecast.backtest?.mase;
+    section.querySelector('[data-forecast-model]').textContent = mase === null || mase === undefined
+      ? t('time.forecast.modelUnmeasured', forecast.model) : t('time.forecast.model', [forecast.model, number(mase, 2)]);
   },
 });
 

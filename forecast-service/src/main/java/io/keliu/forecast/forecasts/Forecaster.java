@@ -35,6 +35,7 @@ public class Forecaster {
     private static final double[] Z = {1.2816, 1.9600};
     /** Shortest forecast worth back-testing; a shorter history gets the seasonal naive fallback. */
     private static final int MIN_BACKTESTED_HORIZON = 14;
+    private static final int MIN_BACKTESTED_DAYS = Backtest.MIN_TRAINING_DAYS + MIN_BACKTESTED_HORIZON;
 
     private final DailyOrders orders;
     private final ForecastStore store;
@@ -130,11 +131,15 @@ public class Forecaster {
                     p95.upper(), holidaysOn(p80.date())));
         }
         var accuracy = at80.accuracy();
+        int daysWithOrders = daysWithOrders(days);
+        StoredForecast.Backtest backtest = daysWithOrders < MIN_BACKTESTED_DAYS
+                ? notMeasured(accuracy.basis() + "; accuracy not measured: " + daysWithOrders
+                        + " days with orders, an honest figure needs " + MIN_BACKTESTED_DAYS, accuracy.origins())
+                : new StoredForecast.Backtest(accuracy.basis(), accuracy.origins(), finite(accuracy.mase()),
+                        finite(accuracy.smape()), finite(accuracy.naiveMase()), finite(accuracy.coverage()),
+                        finite(at95.accuracy().coverage()));
         return new StoredForecast(series.toString(), clock.instant(), days.start(), days.end(), at80.model(),
-                at80.variant(), new StoredForecast.Backtest(accuracy.basis(), accuracy.origins(),
-                finite(accuracy.mase()), finite(accuracy.smape()), finite(accuracy.naiveMase()),
-                finite(accuracy.coverage()), finite(at95.accuracy().coverage())),
-                at80.candidates().stream().map(c -> new StoredForecast.Candidate(c.model(),
+                at80.variant(), backtest, at80.candidates().stream().map(c -> new StoredForecast.Candidate(c.model(),
                         c.mase() == null ? null : finite(c.mase()), c.problem())).toList(), points);
     }
 
@@ -152,11 +157,28 @@ public class Forecaster {
                     values[h] + Z[0] * spread, Math.max(0, values[h] - Z[1] * spread), values[h] + Z[1] * spread,
                     holidaysOn(date)));
         }
-        String basis = "none: " + days.size() + " days of history; back-testing needs "
-                + (Backtest.MIN_TRAINING_DAYS + MIN_BACKTESTED_HORIZON);
+        String basis = "none: " + days.size() + " days of history; back-testing needs " + MIN_BACKTESTED_DAYS;
         return new StoredForecast(series.toString(), clock.instant(), days.start(), days.end(), "naive",
-                "seasonal naive (short history)", new StoredForecast.Backtest(basis, 0, null, null, null, null, null),
-                List.of(), points);
+                "seasonal naive (short history)", notMeasured(basis, 0), List.of(), points);
+    }
+
+    private static StoredForecast.Backtest notMeasured(String basis, int origins) {
+        return new StoredForecast.Backtest(basis, origins, null, null, null, null, null);
+    }
+
+    /**
+     * Days with at least one order. A history that is mostly zeros (a few old orders, then a week of traffic) is long
+     * enough to back-test, but its MASE scales the errors by a seasonal naive error of about nothing and reads as
+     * thousands: no accuracy is measured on fewer days with orders than a back-test on a full history needs.
+     */
+    private static int daysWithOrders(DailySeries days) {
+        int count = 0;
+        for (int t = 0; t < days.size(); t++) {
+            if (days.value(t) > 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private List<String> holidaysOn(LocalDate date) {

@@ -41,6 +41,11 @@ class ForecastApiTest {
                 DailyTraffic.weekly(60, 2));
         DailyTraffic.insert(jdbc, ZONE, "PROVINCE", "西藏自治区", yesterday.minusDays(9), yesterday,
                 DailyTraffic.weekly(3, 3));
+        // mostly empty: one old day with orders, then the last 10 days
+        DailyTraffic.insert(jdbc, ZONE, "PROVINCE", "海南省", yesterday.minusDays(99), yesterday.minusDays(99),
+                day -> 5);
+        DailyTraffic.insert(jdbc, ZONE, "PROVINCE", "海南省", yesterday.minusDays(9), yesterday,
+                DailyTraffic.weekly(40, 4));
         forecaster.refreshAll(); // forecasts another test class stored for the same series are stale now
     }
 
@@ -66,6 +71,16 @@ class ForecastApiTest {
         JsonNode shortHistory = api.get("/api/v1/forecasts?series=province:西藏自治区&horizon=7");
         assertThat(shortHistory.get("model").asString()).isEqualTo("naive");
         assertThat(shortHistory.get("backtest").get("basis").asString()).startsWith("none: 10 days");
+
+        // 100 days are enough to back-test, 11 with orders too few for an accuracy figure
+        JsonNode mostlyEmpty = api.get("/api/v1/forecasts?series=province:%E6%B5%B7%E5%8D%97%E7%9C%81&horizon=7");
+        assertThat(mostlyEmpty.get("points")).hasSize(7);
+        JsonNode notMeasured = mostlyEmpty.get("backtest");
+        assertThat(notMeasured.get("basis").asString()).isEqualTo("rolling-origin; accuracy not measured: "
+                + "11 days with orders, an honest figure needs 70");
+        assertThat(notMeasured.get("mase").isNull()).isTrue();
+        assertThat(notMeasured.get("naiveMase").isNull()).isTrue();
+        assertThat(notMeasured.get("coverage80").isNull()).isTrue();
     }
 
     @Test

@@ -10,10 +10,11 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 import java.nio.charset.StandardCharsets;
 
-/** The dashboard's languages, messages and zone, and {@code /} opening the overview. */
+/** The dashboard's languages, messages, zone and static modules, and {@code /} opening the overview. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlatformZone.class)
 class DashboardConfiguration implements WebMvcConfigurer {
@@ -29,6 +30,11 @@ class DashboardConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    StaticModules staticModules(ResourceUrlProvider mvcResourceUrlProvider) {
+        return new StaticModules(mvcResourceUrlProvider);
+    }
+
+    @Bean
     LocaleResolver localeResolver() {
         return new Languages();
     }
@@ -39,6 +45,7 @@ class DashboardConfiguration implements WebMvcConfigurer {
         change.setParamName(Languages.PARAMETER);
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change).excludePathPatterns("/api/**");
+        registry.addInterceptor(new StaticCaching()).addPathPatterns("/dashboard/**", "/webjars/**");
     }
 
     @Override

@@ -20,11 +20,19 @@ class DashboardModel {
     private final PlatformZone zone;
     private final MessageBundles bundles;
     private final Clock clock;
+    private final StaticModules modules;
 
-    DashboardModel(PlatformZone zone, MessageBundles bundles, Clock clock) {
+    DashboardModel(PlatformZone zone, MessageBundles bundles, Clock clock, StaticModules modules) {
         this.zone = zone;
         this.bundles = bundles;
         this.clock = clock;
+        this.modules = modules;
+    }
+
+    /** The layout's import map and module preloads: {@code ${modules.importMap()}}, {@code ${modules.preloads(view)}}. */
+    @ModelAttribute("modules")
+    StaticModules modules() {
+        return modules;
     }
 
     /** The layout renders the scripts' catalogue with it: {@code ${bundles.json(view, #locale)}}. */

@@ -22,10 +22,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -108,6 +112,34 @@ class DashboardPagesTest {
         mvc.perform(get("/api/v1/orders/report"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("Content-Type", containsString("application/problem+json")));
+    }
+
+    /**
+     * Static files at content-versioned URLs, kept a year; a page's import map sends each module's plain URL (as the
+     * modules import one another) to its versioned one, and the page preloads its view's static import graph — the
+     * overview's without ECharts, which it imports on demand.
+     */
+    @Test
+    @WithMockUser(username = "li.wei", roles = "OPS")
+    void modulesAreVersionedPreloadedAndKeptByTheBrowser() throws Exception {
+        String page = mvc.perform(get("/sample")).andReturn().getResponse().getContentAsString();
+        Matcher api = Pattern.compile("\"/dashboard/lib/api\\.js\":\"(/dashboard/lib/api-[0-9a-f]{32}\\.js)\"")
+                .matcher(page);
+        assertThat(api.find()).as(page).isTrue();
+        assertThat(page).containsPattern("\"echarts\":\"/webjars/echarts/[0-9.]+/echarts\\.esm\\.min-[0-9a-f]{32}\\.js\"");
+        List<String> preloads = Pattern.compile("<link rel=\"modulepreload\" href=\"([^\"]+)\"").matcher(page)
+                .results().map(found -> found.group(1)).toList();
+        assertThat(preloads).contains(api.group(1)).anyMatch(url -> url.matches("/dashboard/overview-[0-9a-f]{32}\\.js"))
+                .anyMatch(url -> url.startsWith("/dashboard/lib/data-table-"))
+                .noneMatch(url -> url.contains("charts") || url.contains("echarts"));
+
+        mvc.perform(get(api.group(1)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "max-age=31536000, public, immutable"))
+                .andExpect(content().string(containsString("export async function request")));
+        mvc.perform(get("/dashboard/lib/api.js"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-cache"));
     }
 
     @Test
