@@ -31,7 +31,7 @@ class AdminPageTest {
                 .andExpect(content().string(containsString("<option value=\"LOGIN_FAILED\">sign-in failed</option>")))
                 .andExpect(content().string(containsString("value=\"INTEGRATOR\"")))
                 .andExpect(content().string(containsString("\"admin.keys.createdWarning\":")))
-                .andExpect(content().string(containsString("src=\"/dashboard/admin.js\"")));
+                .andExpect(content().string(containsString("src=\"/dashboard/admin-")));
     }
 
     @Test

@@ -37,7 +37,7 @@ class AlertsPageTest {
                 .andExpect(content().string(containsString("value=\"traffic.anomaly\"")))
                 .andExpect(content().string(containsString("name=\"quietZone\" value=\"Asia/Shanghai\"")))
                 .andExpect(content().string(containsString("\"alerts.subscriptions.empty\":")))
-                .andExpect(content().string(containsString("src=\"/dashboard/alerts.js\"")))
+                .andExpect(content().string(containsString("src=\"/dashboard/alerts-")))
                 .andExpect(content().string(not(containsString("data-panel=\"mail-catcher\""))));
     }
 

@@ -36,7 +36,7 @@ class CustomersPageTest {
                         containsString("name=\"segment\""), containsString("name=\"lifecycle\""),
                         containsString("name=\"minChurnRisk\""), containsString("name=\"sort\""),
                         containsString("value=\"AT_RISK\""), containsString("data-can-export=\"true\""),
-                        containsString("src=\"/dashboard/customers.js\""),
+                        containsString("src=\"/dashboard/customers-"),
                         not(containsString("class=\"panel-note muted\">导出人群需要")))));
     }
 
@@ -64,6 +64,6 @@ class CustomersPageTest {
                         containsString("data-panel=\"segment\""), containsString("data-panel=\"churn\""),
                         containsString("data-panel=\"orders\""), containsString("data-panel=\"preferences\""),
                         containsString("没有客户 &lt;em&gt;U100231："),
-                        containsString("src=\"/dashboard/customer.js\""))));
+                        containsString("src=\"/dashboard/customer-"))));
     }
 }

@@ -31,7 +31,7 @@ class LogsPageTest {
                 .andExpect(content().string(containsString("data-panel=\"top-errors\"")))
                 .andExpect(content().string(containsString("<option value=\"minute\">分钟</option>")))
                 .andExpect(content().string(containsString("<option value=\"SERVER\">服务器</option>")))
-                .andExpect(content().string(containsString("src=\"/dashboard/logs.js\"")));
+                .andExpect(content().string(containsString("src=\"/dashboard/logs-")));
         mvc.perform(get("/logs").param("lang", "en").param("source", "SERVER"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Error spikes")))

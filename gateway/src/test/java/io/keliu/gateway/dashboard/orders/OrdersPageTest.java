@@ -34,7 +34,7 @@ class OrdersPageTest {
                 .andExpect(content().string(containsString("data-panel=\"reports\"")))
                 .andExpect(content().string(containsString("<option value=\"orderType\">订单类型</option>")))
                 .andExpect(content().string(containsString("name=\"granularity\"")))
-                .andExpect(content().string(containsString("src=\"/dashboard/orders.js\"")))
+                .andExpect(content().string(containsString("src=\"/dashboard/orders-")))
                 .andExpect(content().string(containsString("\"orders.empty.reports\":\"还没有报表")))
                 .andExpect(content().string(containsString("data-make-report")))
                 .andExpect(content().string(containsString("data-refit")));

@@ -40,7 +40,7 @@ class OverviewPageTest {
                 .andExpect(content().string(containsString("data-panel=\"ingest\"")))
                 .andExpect(content().string(containsString("红色 ▲ 上升")))
                 .andExpect(content().string(containsString("\"overview.kpi.netRevenue\":\"净销售额\"")))
-                .andExpect(content().string(containsString("src=\"/dashboard/overview.js\"")));
+                .andExpect(content().string(containsString("src=\"/dashboard/overview-")));
     }
 
     @Test

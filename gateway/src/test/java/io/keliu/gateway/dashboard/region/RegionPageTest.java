@@ -30,7 +30,7 @@ class RegionPageTest {
                         containsString("data-panel=\"hot\""), containsString("data-panel=\"countries\""),
                         containsString("name=\"range\""), containsString("name=\"province\""),
                         containsString("name=\"level\""), containsString("class=\"legend\""),
-                        containsString("src=\"/dashboard/region.js\""),
+                        containsString("src=\"/dashboard/region-"),
                         // the script's messages: the region bundle beside common
                         containsString("\"region.map.empty\""), containsString("各省订单"))));
     }
