@@ -12,6 +12,8 @@ import java.util.Set;
 public final class Views {
     /** The model attribute naming the view: its navigation entry, title, message bundle and script. */
     public static final String VIEW = "view";
+    /** The model attribute naming the page's script where it is not the view's: {@code static/dashboard/<module>.js}. */
+    public static final String MODULE = "module";
 
     /** Views only some roles may open; navigation leaves them out for everybody else, their pages answer 403. */
     private static final Map<String, Set<Role>> RESTRICTED = Map.of(

@@ -48,6 +48,7 @@ class CustomersPage {
     @GetMapping("/customers/{userId}")
     String customer(@PathVariable String userId, Model model) {
         Views.page(model, "customers");
+        model.addAttribute(Views.MODULE, "customer");
         model.addAttribute("userId", userId);
         return "dashboard/customer";
     }

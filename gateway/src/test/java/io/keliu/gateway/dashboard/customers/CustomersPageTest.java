@@ -64,6 +64,9 @@ class CustomersPageTest {
                         containsString("data-panel=\"segment\""), containsString("data-panel=\"churn\""),
                         containsString("data-panel=\"orders\""), containsString("data-panel=\"preferences\""),
                         containsString("没有客户 &lt;em&gt;U100231："),
-                        containsString("src=\"/dashboard/customer-"))));
+                        containsString("src=\"/dashboard/customer-"),
+                        // the page's own script's imports preloaded, not the customers view's
+                        containsString("<link rel=\"modulepreload\" href=\"/dashboard/customer-"),
+                        not(containsString("<link rel=\"modulepreload\" href=\"/dashboard/customers-")))));
     }
 }
