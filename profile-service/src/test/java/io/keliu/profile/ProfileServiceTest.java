@@ -9,6 +9,9 @@ import io.keliu.analytics.customers.CustomerSummaries;
 import io.keliu.analytics.customers.CustomerSummary;
 import io.keliu.analytics.customers.Purchase;
 import io.keliu.contracts.v1.Channel;
+import io.keliu.profile.customers.Facts;
+import io.keliu.profile.customers.LifecycleRefresh;
+import io.keliu.profile.customers.Lifecycles;
 import io.keliu.contracts.v1.ChangeEvent;
 import io.keliu.contracts.v1.Gender;
 import io.keliu.contracts.v1.LogLevel;
@@ -32,13 +35,16 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.keliu.profile.ChangeEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +69,10 @@ class ProfileServiceTest {
     JdbcClient jdbc;
     @Autowired
     ProjectionReplay replay;
+    @Autowired
+    LifecycleRefresh lifecycleRefresh;
+    @Autowired
+    Lifecycles lifecycles;
 
     @Test
     void purchaseFactsAreExactUnderUpdatesCancellationsRefundsRedeliveryAndReplay() {
@@ -165,6 +175,37 @@ class ProfileServiceTest {
 
     private static String withoutAge(String view) {
         return view.replaceAll("\"age\":\\d+,\"ageBand\":\"[^\"]+\"", "");
+    }
+
+    /** After a refit every stored stage is recomputed as of today; the list and the distributions read them. */
+    @Test
+    void theRefreshStoresEveryCustomersStageAsOfToday() {
+        LocalDate today = LocalDate.now(SHANGHAI);
+        Map<String, Facts> customers = Map.of(
+                "LR1", purchases(today.minusDays(100), today.minusDays(40), 2),
+                "LR2", purchases(today.minusDays(2), today.minusDays(2), 1),
+                "LR3", purchases(today.minusYears(3), today.minusYears(3), 1));
+        customers.forEach((user, f) -> jdbc.sql("""
+                        INSERT INTO profiles.customers (user_id, purchases, frequency, first_purchase_on,
+                            last_purchase_on, previous_purchase_on, lifecycle) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE')""")
+                .params(user, f.purchases(), f.frequency(), f.firstPurchase(), f.lastPurchase(), f.previousPurchase())
+                .update());
+
+        lifecycleRefresh.refreshAll(today);
+
+        Map<String, String> stored = new HashMap<>();
+        jdbc.sql("SELECT user_id, lifecycle FROM profiles.customers WHERE user_id LIKE 'LR%'")
+                .query(rs -> {
+                    stored.put(rs.getString(1), rs.getString(2));
+                });
+        customers.forEach((user, f) ->
+                assertThat(stored.get(user)).as(user).isEqualTo(lifecycles.stage(f, today).name()));
+        assertThat(stored.values()).as("stale stages were replaced").contains("NEW", "CHURNED");
+    }
+
+    private static Facts purchases(LocalDate first, LocalDate last, int purchases) {
+        return new Facts(purchases, purchases, purchases - 1, BigDecimal.TEN, purchases, 0, first, last,
+                purchases > 1 ? first : null, null, null, null, List.of(), List.of(), null, null, null);
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.keliu.analytics.customers.CustomerSummary;
 import io.keliu.analytics.customers.Purchase;
 import io.keliu.analytics.io.CsvTable;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -76,8 +78,7 @@ public final class ChurnScorer {
 
     public Result score(List<Purchase> purchases, List<ServiceCase> cases, List<CustomerSummary> customers,
                         LocalDate calibrationEnd, double populationGapDays) {
-        List<Row> labelled = labelled(purchases, cases, calibrationEnd, populationGapDays);
-        List<Row> sample = labelled.subList(0, Math.min(sampleSize, labelled.size()));
+        List<Row> sample = labelled(purchases, cases, calibrationEnd, populationGapDays, sampleSize);
         ChurnModel model = ChurnModel.train(table(sample, false), LABEL, ID, seed);
         Feedback feedback = new Feedback(false, auc(model), null);
         if (sample.stream().anyMatch(Row::hasCases)) {
@@ -111,7 +112,7 @@ public final class ChurnScorer {
      */
     public Comparison compareOnHeldOut(List<Purchase> purchases, List<ServiceCase> cases, LocalDate calibrationEnd,
                                        double populationGapDays, double heldOutShare) {
-        List<Row> labelled = labelled(purchases, cases, calibrationEnd, populationGapDays);
+        List<Row> labelled = labelled(purchases, cases, calibrationEnd, populationGapDays, Integer.MAX_VALUE);
         int held = (int) Math.round(labelled.size() * heldOutShare);
         List<Row> heldOut = labelled.subList(0, held);
         List<Row> training = labelled.subList(held, Math.min(labelled.size(), held + sampleSize));
@@ -133,17 +134,21 @@ public final class ChurnScorer {
         return ValidationMetrics.auc(probability, churned);
     }
 
-    /** Every customer known at the cut-off, labelled, in a seeded random order. */
+    /**
+     * The first {@code limit} customers of a seeded random order of every customer known at the cut-off, labelled
+     * (only those: a row per customer of a million formats its numbers for nothing when the model samples fewer).
+     */
     private List<Row> labelled(List<Purchase> purchases, List<ServiceCase> cases, LocalDate calibrationEnd,
-                               double populationGapDays) {
+                               double populationGapDays, int limit) {
         long holdout = Math.clamp(Math.round(churnedFactor * populationGapDays), 14, 365);
         LocalDate cutOff = calibrationEnd.minusDays(holdout);
         Map<String, LocalDate> nextPurchase = firstOccasionAfter(purchases, cutOff, calibrationEnd);
         Map<String, List<ServiceCase>> casesOf = byCustomer(cases);
         List<CustomerSummary> past = new ArrayList<>(CustomerSummaries.asOf(purchases, cutOff));
         Collections.shuffle(past, new Random(seed));
-        List<Row> rows = new ArrayList<>(past.size());
-        for (CustomerSummary c : past) {
+        List<CustomerSummary> chosen = past.subList(0, Math.min(limit, past.size()));
+        List<Row> rows = new ArrayList<>(chosen.size());
+        for (CustomerSummary c : chosen) {
             double window = Math.min(holdout, churnedFactor * usualGap(c, populationGapDays));
             LocalDate next = nextPurchase.get(c.customerId());
             boolean churned = next == null || ChronoUnit.DAYS.between(cutOff, next) > window;
@@ -227,8 +232,10 @@ public final class ChurnScorer {
         return model.bestEvaluation().validation().auc();
     }
 
+    /** Four decimals, rounded half up, as "%.4f" writes them; without Formatter's cost (a million rows are scored). */
     private static String number(double value) {
-        return String.format(Locale.ROOT, "%.4f", value);
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).toPlainString()
+                : String.format(Locale.ROOT, "%.4f", value);
     }
 
     private static CsvTable table(List<Row> rows, boolean withFeedback) {

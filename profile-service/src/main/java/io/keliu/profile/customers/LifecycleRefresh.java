@@ -1,6 +1,5 @@
 package io.keliu.profile.customers;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,18 +14,20 @@ import java.util.List;
  */
 @Component
 public class LifecycleRefresh {
+    /** Changed stages per statement (a first refit changes most of them: one statement per customer was slow). */
+    private static final int CHUNK = 20_000;
+
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
     private final Lifecycles lifecycles;
 
-    public LifecycleRefresh(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Lifecycles lifecycles) {
+    public LifecycleRefresh(JdbcClient jdbc, Lifecycles lifecycles) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
         this.lifecycles = lifecycles;
     }
 
     public void refreshAll(LocalDate today) {
-        List<Object[]> changes = new ArrayList<>();
+        List<String> users = new ArrayList<>();
+        List<String> stages = new ArrayList<>();
         jdbc.sql("""
                         SELECT user_id, purchases, frequency, first_purchase_on, last_purchase_on, previous_purchase_on,
                                previous_gap_days, lifecycle FROM profiles.customers""")
@@ -36,10 +37,20 @@ public class LifecycleRefresh {
                             (Double) rs.getObject(7), null, null, List.of(), List.of(), null, null, null);
                     String stage = lifecycles.stage(facts, today).name();
                     if (!stage.equals(rs.getString(8))) {
-                        changes.add(new Object[]{stage, rs.getString(1)});
+                        users.add(rs.getString(1));
+                        stages.add(stage);
                     }
                 });
-        jdbcTemplate.batchUpdate("UPDATE profiles.customers SET lifecycle = ? WHERE user_id = ?", changes);
+        for (int from = 0; from < users.size(); from += CHUNK) {
+            int to = Math.min(users.size(), from + CHUNK);
+            jdbc.sql("""
+                            UPDATE profiles.customers c SET lifecycle = changed.stage
+                            FROM unnest(?::text[], ?::text[]) AS changed (user_id, stage)
+                            WHERE c.user_id = changed.user_id""")
+                    .params(users.subList(from, to).toArray(String[]::new),
+                            stages.subList(from, to).toArray(String[]::new))
+                    .update();
+        }
     }
 
     private static LocalDate day(java.sql.Date date) {
