@@ -25,6 +25,7 @@ SELECT 'B' || (1000000 + i), (ARRAY['浙江省','广东省','江苏省','北京�
 INSERT INTO refits (refit_id, status, calibration_end, horizon_days, started_at, customers)
 VALUES ('00000000-0000-0000-0000-000000000001', 'DONE', date '2026-11-01', 365, now(), 999000);
 INSERT INTO current_refit (refit_id) VALUES ('00000000-0000-0000-0000-000000000001');
+CREATE TABLE customer_scores_1 PARTITION OF customer_scores FOR VALUES IN ('00000000-0000-0000-0000-000000000001');
 INSERT INTO customer_scores SELECT '00000000-0000-0000-0000-000000000001', 'B' || (1000000 + i), 1, 0.5, 10,
        (hashint4(i) & 65535) / 100.0, 0.5, (hashint4(i) & 65535) / 13108, ((hashint4(i * 7) & 65535) / 65536.0), ARRAY['x']
 FROM generate_series(1, 999000) i;

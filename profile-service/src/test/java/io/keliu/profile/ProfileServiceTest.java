@@ -294,6 +294,10 @@ class ProfileServiceTest {
                 .as("the previous results stay").isCloseTo(bgnbd.model().r(), within(1e-9));
 
         assertAlertsOfARefitMatchTheSegmentsBeforeAndAfter(api, segments);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql("""
+                        SELECT count(*) FROM pg_tables
+                        WHERE schemaname = 'profiles' AND tablename LIKE 'customer\\_scores\\_%'""")
+                .query(Long.class).single()).as("the tables of results: only the current refit's").isEqualTo(1));
     }
 
     /**

@@ -149,9 +149,11 @@ public class RefitService implements DisposableBean {
             log.info("Refit {} done: {} customers; {}", id, outcome.scores().size(), timings(phases));
         } catch (RefitFailure e) {
             store.failed(id, e.getMessage(), clock.instant());
+            store.discard(id);
             log.warn("Refit {} failed: {}", id, e.getMessage());
         } catch (RuntimeException e) {
             store.failed(id, "the refit broke off: " + e.getMessage(), clock.instant());
+            store.discard(id);
             log.error("Refit {} failed", id, e);
         }
     }

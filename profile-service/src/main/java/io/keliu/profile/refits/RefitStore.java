@@ -120,6 +120,10 @@ public class RefitStore {
 
     /** Writes a refit's results beside the current ones; nobody reads them until {@link #swapIn}. */
     public void writeResults(UUID refit, List<CustomerScore> scores, List<SegmentProfile> segments) {
+        String partition = partition(refit);
+        // the check lets the attachment skip its scan of the rows; the indexes are built when attaching
+        jdbc.sql("CREATE TABLE " + partition + " (LIKE profiles.customer_scores, CHECK (refit_id = '" + refit
+                + "'))").update();
         jdbcTemplate.execute((Connection connection) -> {
             PGConnection pg = connection.unwrap(PGConnection.class);
             for (int from = 0; from < scores.size(); from += COPY_CHUNK) {
@@ -133,7 +137,7 @@ public class RefitStore {
                             .append('\n');
                 }
                 try {
-                    pg.getCopyAPI().copyIn("COPY profiles.customer_scores (refit_id, user_id, expected_purchases,"
+                    pg.getCopyAPI().copyIn("COPY " + partition + " (refit_id, user_id, expected_purchases,"
                             + " probability_alive, expected_avg_value, clv, value_score, segment_id, churn_risk,"
                             + " churn_reasons) FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
                 } catch (java.io.IOException e) {
@@ -142,6 +146,8 @@ public class RefitStore {
             }
             return null;
         });
+        jdbc.sql("ALTER TABLE profiles.customer_scores ATTACH PARTITION " + partition + " FOR VALUES IN ('" + refit
+                + "')").update();
         jdbcTemplate.batchUpdate("INSERT INTO profiles.segments (refit_id, segment_id, size, name_zh, name_en,"
                         + " description_zh, description_en, centroid) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
                 segments, segments.size(), (ps, s) -> {
@@ -172,9 +178,28 @@ public class RefitStore {
                 .param(refit).update();
     }
 
+    /** Drops the results of every refit but {@code refit}: older ones, and those of refits that failed. */
     public void forgetAllBut(UUID refit) {
-        jdbc.sql("DELETE FROM profiles.customer_scores WHERE refit_id <> ?").param(refit).update();
+        List<String> others = jdbc.sql("""
+                        SELECT relname FROM pg_class
+                        WHERE relnamespace = 'profiles'::regnamespace AND relkind = 'r'
+                          AND relname LIKE 'customer\\_scores\\_%' AND relname <> ?""")
+                .param(partition(refit).substring("profiles.".length()))
+                .query(String.class).list();
+        others.forEach(table -> jdbc.sql("DROP TABLE profiles." + table).update());
         jdbc.sql("DELETE FROM profiles.segments WHERE refit_id <> ?").param(refit).update();
+    }
+
+    /** Drops what a failed refit wrote, unless it is the current one (a failure after its swap). */
+    public void discard(UUID refit) {
+        if (!current().equals(Optional.of(refit))) {
+            jdbc.sql("DROP TABLE IF EXISTS " + partition(refit)).update();
+        }
+    }
+
+    /** The table of one refit's results: a partition of customer_scores once written. */
+    private static String partition(UUID refit) {
+        return "profiles.customer_scores_" + refit.toString().replace("-", "");
     }
 
     private static String quoted(String text) {
