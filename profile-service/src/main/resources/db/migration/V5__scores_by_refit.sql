@@ -8,19 +8,8 @@ DROP INDEX customer_scores_clv;
 DROP INDEX customer_scores_churn;
 DROP INDEX customer_scores_segment_clv;
 
-CREATE TABLE customer_scores (
-    refit_id            uuid             NOT NULL,
-    user_id             text             NOT NULL,
-    expected_purchases  double precision NOT NULL,
-    probability_alive   double precision NOT NULL,
-    expected_avg_value  double precision NOT NULL,
-    clv                 double precision NOT NULL,
-    value_score         double precision NOT NULL,
-    segment_id          integer          NOT NULL,
-    churn_risk          double precision NOT NULL,
-    churn_reasons       text[]           NOT NULL,
-    PRIMARY KEY (refit_id, user_id)
-) PARTITION BY LIST (refit_id);
+CREATE TABLE customer_scores (LIKE customer_scores_unpartitioned) PARTITION BY LIST (refit_id);
+ALTER TABLE customer_scores ADD PRIMARY KEY (refit_id, user_id);
 CREATE INDEX customer_scores_clv ON customer_scores (refit_id, clv DESC);
 CREATE INDEX customer_scores_churn ON customer_scores (refit_id, churn_risk DESC);
 CREATE INDEX customer_scores_segment_clv ON customer_scores (refit_id, segment_id, clv DESC, user_id);
