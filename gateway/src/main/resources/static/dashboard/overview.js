@@ -109,7 +109,7 @@ function drawMinutes() {
   const orders = splitLine(minutes.map(minute => minute.orders), states);
   const {chart, colors} = charts;
   chart('live', {
-    grid: {left: 48, right: 16, top: 24, bottom: 28},
+    grid: {left: 48, right: 16, top: 36, bottom: 28}, // room above the plot for the y axis' name
     tooltip: {trigger: 'axis', formatter: axisTooltip(labels, states, integer)},
     xAxis: {type: 'category', data: labels, boundaryGap: false},
     yAxis: {type: 'value', minInterval: 1, name: t('common.unit.perMinute'), nameTextStyle: {align: 'left'}},
