@@ -188,8 +188,9 @@ panel('forecast', {
     });
     // forecast-service leaves MASE out (null) where the history is too short or too empty to measure it honestly
     const mase = forecast.backtest?.mase;
+    const model = label('forecastModel', forecast.model);
     section.querySelector('[data-forecast-model]').textContent = mase === null || mase === undefined
-      ? t('time.forecast.modelUnmeasured', forecast.model) : t('time.forecast.model', [forecast.model, number(mase, 2)]);
+      ? t('time.forecast.modelUnmeasured', model) : t('time.forecast.model', [model, number(mase, 2)]);
   },
 });
 
@@ -323,7 +324,7 @@ const peaks = panel('peaks', {
       xAxis: {type: 'category', data: hours, splitArea: {show: true}, axisLabel: {interval: 1}},
       yAxis: {type: 'category', data: days, splitArea: {show: true}, inverse: true},
       visualMap: {min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120,
-        inRange: {color: ['#f3f6fb', '#9ec5fe', '#1f6feb', '#0b3d91']}, textStyle: {fontSize: 11}},
+        text: [number(max, 1), '0'], inRange: {color: ['#f3f6fb', '#9ec5fe', '#1f6feb', '#0b3d91']}, textStyle: {fontSize: 11}},
       series: [{type: 'heatmap', data: cells, emphasis: {itemStyle: {borderColor: '#333', borderWidth: 1}}}],
     }, {
       columns: [t('time.peaks.weekday'), ...hours.map(hour => ({label: `${hour}:00`, numeric: true,

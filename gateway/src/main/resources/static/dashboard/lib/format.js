@@ -33,9 +33,12 @@ export function number(value, digits = 2) {
     .format(Number(value));
 }
 
-/** 1.2万 / 12K: for axes and tight spaces */
+/**
+ * 1.23万 / 12.3K: for axes and tight spaces. Three significant digits, so that two totals a few percent apart
+ * (¥1.04m and ¥1.0m) do not read as the same number.
+ */
 export function compact(value) {
-  return missing(value) ? '–' : formatter('number', {notation: 'compact', maximumFractionDigits: 1}).format(Number(value));
+  return missing(value) ? '–' : formatter('number', {notation: 'compact', maximumSignificantDigits: 3}).format(Number(value));
 }
 
 /** ¥12,345.68 (amounts are yuan, the platform's currency) */
@@ -43,7 +46,7 @@ export function money(value, digits = 2) {
   return missing(value) ? '–' : '¥' + number(value, digits);
 }
 
-/** ¥1.2万 / ¥12K */
+/** ¥1.23万 / ¥12.3K */
 export function moneyCompact(value) {
   return missing(value) ? '–' : '¥' + compact(value);
 }

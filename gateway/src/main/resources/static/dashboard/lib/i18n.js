@@ -49,9 +49,9 @@ export function has(key) {
 
 /**
  * An enumeration value shown to people: common.enum.<kind>.<value> (channel, orderType, status, severity,
- * alertStatus, gender, maritalStatus, logLevel, logSource, logType, role, service, province), or the value itself
- * when the catalogue does not know it (data from the user, e.g. a foreign region). Missing values, and UNKNOWN (what
- * the services group records without a value under), read as common.unknown.
+ * alertStatus, gender, maritalStatus, logLevel, logSource, logType, role, service, province, forecastModel), or the
+ * value itself when the catalogue does not know it (data from the user, e.g. a foreign region). Missing values, and
+ * UNKNOWN (what the services group records without a value under), read as common.unknown.
  */
 export function label(kind, value) {
   const key = `common.enum.${kind}.${value}`;
