@@ -240,7 +240,8 @@ class GatewayRoutingTest {
         HttpResponse<String> metrics = send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
                 .header("Authorization", "Bearer " + ADMIN_KEY).GET().build());
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count")
+                .as("no long-task timer beside each request's timer").doesNotContain("http_server_requests_active");
     }
 
     @Test

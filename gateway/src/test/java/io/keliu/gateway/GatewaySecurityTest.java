@@ -70,6 +70,7 @@ class GatewaySecurityTest {
                 "{\"username\":\"mei\",\"password\":\"mei-password-123\",\"roles\":[\"MARKETER\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.body()).doesNotContain("password");
+        assertThat(created.headers().firstValue("Set-Cookie")).as("a key's call opens no session").isEmpty();
         assertThat(call("GET", "/api/v1/users/mei", ADMIN_KEY, null).body()).contains("\"MARKETER\"");
 
         HttpResponse<String> changed = call("PATCH", "/api/v1/users/mei", ADMIN_KEY, "{\"roles\":[\"OPS\"]}");
@@ -79,6 +80,10 @@ class GatewaySecurityTest {
         HttpResponse<String> denied = call("GET", "/api/v1/users", marketerKey, null);
         assertThat(denied.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(denied.body()).get("detail").asString()).contains("MARKETER");
+        // a key is a program's credential on pages too: a refusal is a problem, not the error page or the login form
+        HttpResponse<String> page = call("GET", "/admin", marketerKey, null);
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 
         HttpResponse<String> weak = call("POST", "/api/v1/users", ADMIN_KEY,
                 "{\"username\":\"x\",\"password\":\"short\",\"roles\":[\"OPS\"]}");

@@ -1,9 +1,10 @@
 package io.keliu.gateway.apilog;
 
 /**
- * Which requests get a log record: all of the first {@code perSecond} in each second; above that, one in every k,
- * where k is the last second's request count over {@code perSecond} (rounded up), so the log keeps roughly
- * {@code perSecond} records a second plus a sample. Each record carries its k, so counts can be weighted back.
+ * Which requests get a log record: every request while there are at most {@code perSecond} a second; above that, one
+ * in every k, where k is the request count over {@code perSecond} (rounded up) — the last second's, or this one's once
+ * it is higher — so the log keeps about {@code perSecond} records a second however busy the API is. Each record
+ * carries its k, so counts can be weighted back.
  */
 final class ApiLogSampler {
     private final int perSecond;
@@ -23,11 +24,12 @@ final class ApiLogSampler {
             seenThisSecond = 0;
         }
         seenThisSecond++;
-        if (seenThisSecond <= perSecond) {
+        int expected = Math.max(seenLastSecond, seenThisSecond);
+        if (expected <= perSecond) {
             return 1;
         }
-        int every = Math.max(2, ceilDiv(Math.max(seenLastSecond, seenThisSecond), perSecond));
-        return (seenThisSecond - perSecond) % every == 0 ? every : 0;
+        int every = ceilDiv(expected, perSecond);
+        return seenThisSecond % every == 0 ? every : 0;
     }
 
     private static int ceilDiv(int a, int b) {

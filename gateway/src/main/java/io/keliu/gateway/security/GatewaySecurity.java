@@ -12,22 +12,28 @@ import io.keliu.gateway.ratelimit.RateLimits;
 import io.keliu.gateway.tokens.ServiceTokens;
 import io.keliu.gateway.tokens.TokenRelayFilter;
 import io.keliu.support.security.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -47,6 +53,7 @@ public class GatewaySecurity {
     static final String NO_CREDENTIAL = "Sign in at /login, or send an API key as 'Authorization: Bearer <key>'"
             + " (an administrator creates keys with POST /api/v1/api-keys).";
 
+    private static final String BEARER = "Bearer ";
     private static final RequestMatcher API = new OrRequestMatcher(
             PathPatternRequestMatcher.pathPattern("/api/**"),
             PathPatternRequestMatcher.pathPattern("/v3/**"),
@@ -57,23 +64,58 @@ public class GatewaySecurity {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The gateway's own filters, one instance each for both chains: the API log samples all requests together and a
+     * caller's rate-limit bucket is the same whichever way the caller authenticates.
+     */
+    record GatewayFilters(ApiRequestLog apiLog, RateLimits rateLimits, TokenRelayFilter tokenRelay,
+                          ImportAudit importAudit) {
+        HttpSecurity addTo(HttpSecurity http) {
+            return http
+                    .addFilterBefore(apiLog, DisableEncodeUrlFilter.class)
+                    .addFilterAfter(rateLimits, AuthorizationFilter.class)
+                    .addFilterAfter(tokenRelay, RateLimits.class)
+                    .addFilterAfter(importAudit, TokenRelayFilter.class);
+        }
+    }
+
     @Bean
-    SecurityFilterChain gatewayFilterChain(HttpSecurity http, ApiKeyIntrospector apiKeys, ServiceTokens tokens,
-                                    AuditLog audit, RateLimitProperties rateLimits,
-                                    KafkaTemplate<String, String> kafka, Clock clock) {
+    GatewayFilters gatewayFilters(ServiceTokens tokens, AuditLog audit, RateLimitProperties rateLimits,
+                                  KafkaTemplate<String, String> kafka, Clock clock) {
+        return new GatewayFilters(new ApiRequestLog(kafka, clock), new RateLimits(rateLimits),
+                new TokenRelayFilter(tokens), new ImportAudit(audit));
+    }
+
+    /**
+     * Requests carrying {@code Authorization: Bearer} (integrators' API keys): authenticated by the key alone, so
+     * they need no session, no saved request, no logout and no CSRF token — a browser cannot add that header to a
+     * forged cross-site request. Skipping those filters is most of what the form-login chain cost such a request.
+     * Every credential and access rule is the same as in {@link #gatewayFilterChain}.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiKeyFilterChain(HttpSecurity http, ApiKeyIntrospector apiKeys, GatewayFilters filters) {
         ProblemResponses problems = new ProblemResponses(NO_CREDENTIAL);
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .requestMatchers(GatewayToken.JWKS_PATH, "/v3/api-docs", "/login", "/error").permitAll()
-                        // the dashboard's scripts, styles and map hold nothing private; the sign-in page needs them
-                        .requestMatchers("/dashboard/**", "/webjars/**", "/favicon.ico").permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint())
-                        .hasAnyRole(Role.ADMIN.name(), Role.METRICS.name())
-                        .requestMatchers("/api/v1/users/**", "/api/v1/api-keys/**", "/api/v1/audit/**", "/admin/**",
-                                "/admin")
-                        .hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
+        return filters.addTo(http.securityMatcher(GatewaySecurity::carriesBearerToken))
+                .authorizeHttpRequests(GatewaySecurity::accessRules)
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .opaqueToken(opaque -> opaque.introspector(apiKeys))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    /** People signed in with the form (session cookie, CSRF-protected), and requests with no credential at all. */
+    @Bean
+    SecurityFilterChain gatewayFilterChain(HttpSecurity http, ApiKeyIntrospector apiKeys, GatewayFilters filters) {
+        ProblemResponses problems = new ProblemResponses(NO_CREDENTIAL);
+        return filters.addTo(http)
+                .authorizeHttpRequests(GatewaySecurity::accessRules)
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .opaqueToken(opaque -> opaque.introspector(apiKeys))
                         .authenticationEntryPoint(problems)
@@ -93,11 +135,24 @@ public class GatewaySecurity {
                         .defaultAuthenticationEntryPointFor(problems, API)
                         .defaultAccessDeniedHandlerFor(problems, API)
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
-                .addFilterBefore(new ApiRequestLog(kafka, clock), DisableEncodeUrlFilter.class)
-                .addFilterAfter(new RateLimits(rateLimits), AuthorizationFilter.class)
-                .addFilterAfter(new TokenRelayFilter(tokens), RateLimits.class)
-                .addFilterAfter(new ImportAudit(audit), TokenRelayFilter.class)
                 .build();
+    }
+
+    private static void accessRules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                .requestMatchers(GatewayToken.JWKS_PATH, "/v3/api-docs", "/login", "/error").permitAll()
+                // the dashboard's scripts, styles and map hold nothing private; the sign-in page needs them
+                .requestMatchers("/dashboard/**", "/webjars/**", "/favicon.ico").permitAll()
+                .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAnyRole(Role.ADMIN.name(), Role.METRICS.name())
+                .requestMatchers("/api/v1/users/**", "/api/v1/api-keys/**", "/api/v1/audit/**", "/admin/**", "/admin")
+                .hasRole(Role.ADMIN.name())
+                .anyRequest().authenticated();
+    }
+
+    static boolean carriesBearerToken(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
     }
 
     private static HttpSessionRequestCache pagesOnly() {

@@ -29,6 +29,10 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
             // JFR of the gateway: Spring Security makes none (SecurityObservationsAutoConfiguration), and any it still
             // made would be a no-op; http.server.requests still times every request
             Map.entry("management.observations.enable.spring.security", "false"),
+            // nor a long-task timer (http.server.requests.active, http.client.requests.active) started and stopped
+            // beside each request's timer: the gateway opens two per request, one for the call and one for the proxied
+            // call; nothing reads them, and the request timers still count every request
+            Map.entry("management.metrics.observations.ignored-meters", "long-task-timer"),
             Map.entry("springdoc.api-docs.path", "/v3/api-docs"));
 
     @Override
