@@ -3,7 +3,7 @@
 # for N customers (default 1,000,000; about 2.2 events each) produced onto keliu.orders.v1 first, then profile-service
 # (-Xmx2g) started on the backlog alone. Measures the projection's rate, a full refit, and the latency of the customer
 # view and the list. Prints a markdown table for docs/benchmarks.md.
-#   bench/profile.sh [--customers N]
+#   bench/profile.sh [--customers N] [--only projection]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bin/lib/java.sh

@@ -39,7 +39,8 @@ import java.util.function.Supplier;
  * profile-service benchmark (issue 11), in two steps run by bench/profile.sh:
  * {@code produce}: change events of order lines for N customers onto keliu.orders.v1 before the service starts;
  * {@code measure}: the projection's rate while it catches up alone, a full refit's duration and peak heap, and the
- * latency of the customer view and the filtered list, each beside a reference measured in the same run.
+ * latency of the customer view and the filtered list, each beside a reference measured in the same run;
+ * {@code --only projection} stops after the projection.
  */
 public final class ProfileBenchmark {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -74,7 +75,8 @@ public final class ProfileBenchmark {
                 "KELIU_REFIT_FIRSTREFITEVERY", "PT100H"), Path.of(options.getOrDefault("out", "bench/out")));
         try {
             service.awaitHealthy();
-            measure(service.baseUrl(), events, customers, () -> CpuAccounting.start(process.pid(),
+            measure(service.baseUrl(), events, customers, options.getOrDefault("only", "").equals("projection"),
+                    () -> CpuAccounting.start(process.pid(),
                     URI.create(options.getOrDefault("jdbc", "jdbc:postgresql://localhost:25432/postgres")
                             .substring("jdbc:".length())).getPort(),
                     Integer.parseInt(options.getOrDefault("bootstrap", "localhost:29092").replaceFirst(".*:", ""))));
@@ -142,12 +144,15 @@ public final class ProfileBenchmark {
         producer.send(new ProducerRecord<>(Topics.ORDERS, user, JSON.writeValueAsBytes(event)));
     }
 
-    static void measure(String service, long events, int customers, Supplier<CpuAccounting> cpu) throws Exception {
+    static void measure(String service, long events, int customers, boolean projectionOnly,
+                        Supplier<CpuAccounting> cpu) throws Exception {
         System.out.println("| what | figure | reference (same run) |");
         System.out.println("| --- | --- | --- |");
         projection(service, events, cpu);
-        refit(service);
-        latencies(service, customers);
+        if (!projectionOnly) {
+            refit(service);
+            latencies(service, customers);
+        }
     }
 
     /** From the first committed batch to the last event applied, the service alone on the backlog. */

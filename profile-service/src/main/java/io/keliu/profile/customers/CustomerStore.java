@@ -5,19 +5,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Array;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Writes the projection's tables: order lines, customers with their facts and profiles, activity. */
 @Repository
@@ -34,39 +30,43 @@ public class CustomerStore {
     public record LineKey(String orderId, String lineKey) {
     }
 
+    /**
+     * Inserts or replaces the lines in one statement, their columns as arrays (one plan for every batch): timestamps
+     * as ISO-8601 instants and amounts as decimal text, exact whatever the session's zone.
+     */
     public void upsertLines(Map<LineKey, StoredLine> lines) {
-        List<Map.Entry<LineKey, StoredLine>> rows = List.copyOf(lines.entrySet());
-        jdbcTemplate.batchUpdate("""
+        if (lines.isEmpty()) {
+            return;
+        }
+        List<LineKey> keys = List.copyOf(lines.keySet());
+        List<StoredLine> rows = keys.stream().map(lines::get).toList();
+        jdbcTemplate.update("""
                 INSERT INTO profiles.order_lines (order_id, line_key, user_id, created_at, net_amount, net_quantity,
                     category, channel, order_type, shipping_address, province, city)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::numeric[], ?::int[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                 ON CONFLICT (order_id, line_key) DO UPDATE SET user_id = excluded.user_id,
                     created_at = excluded.created_at, net_amount = excluded.net_amount,
                     net_quantity = excluded.net_quantity, category = excluded.category, channel = excluded.channel,
                     order_type = excluded.order_type, shipping_address = excluded.shipping_address,
-                    province = excluded.province, city = excluded.city""", rows, 1000, (ps, row) -> {
-            StoredLine line = row.getValue();
-            ps.setString(1, row.getKey().orderId());
-            ps.setString(2, row.getKey().lineKey());
-            ps.setString(3, line.userId());
-            ps.setTimestamp(4, Timestamp.from(line.createdAt()));
-            ps.setBigDecimal(5, line.netAmount());
-            ps.setInt(6, line.netQuantity());
-            ps.setString(7, line.category());
-            ps.setString(8, line.channel());
-            ps.setString(9, line.orderType());
-            ps.setString(10, line.shippingAddress());
-            ps.setString(11, line.province());
-            ps.setString(12, line.city());
-        });
+                    province = excluded.province, city = excluded.city""",
+                column(keys, LineKey::orderId), column(keys, LineKey::lineKey), column(rows, StoredLine::userId),
+                column(rows, StoredLine::createdAt), column(rows, line -> line.netAmount().toPlainString()),
+                rows.stream().map(StoredLine::netQuantity).toArray(Integer[]::new),
+                column(rows, StoredLine::category), column(rows, StoredLine::channel),
+                column(rows, StoredLine::orderType), column(rows, StoredLine::shippingAddress),
+                column(rows, StoredLine::province), column(rows, StoredLine::city));
     }
 
     public void deleteLines(Collection<LineKey> keys) {
-        jdbcTemplate.batchUpdate("DELETE FROM profiles.order_lines WHERE order_id = ? AND line_key = ?",
-                List.copyOf(keys), 1000, (ps, key) -> {
-                    ps.setString(1, key.orderId());
-                    ps.setString(2, key.lineKey());
-                });
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<LineKey> rows = List.copyOf(keys);
+        jdbcTemplate.update("""
+                DELETE FROM profiles.order_lines WHERE (order_id, line_key) IN
+                    (SELECT * FROM unnest(?::text[], ?::text[]))""",
+                column(rows, LineKey::orderId), column(rows, LineKey::lineKey));
     }
 
     /** The stored lines of each of the users (users without lines are absent). */
@@ -86,15 +86,27 @@ public class CustomerStore {
         return lines;
     }
 
-    /** Creates missing customers and replaces their facts and stages. */
+    /**
+     * Creates missing customers and replaces their facts and stages, in one statement whose columns are arrays; the
+     * top categories and active hours (at most three each) go as three columns each, nulls where there are fewer.
+     */
     public void writeFacts(Map<String, Facts> facts, Map<String, LifecycleStage> stages) {
-        List<Map.Entry<String, Facts>> rows = List.copyOf(facts.entrySet());
-        jdbcTemplate.batchUpdate("""
+        if (facts.isEmpty()) {
+            return;
+        }
+        List<String> users = List.copyOf(facts.keySet());
+        List<Facts> rows = users.stream().map(facts::get).toList();
+        jdbcTemplate.update("""
                 INSERT INTO profiles.customers (user_id, orders, purchases, frequency, monetary_total, units,
                     mean_repeat_spend, first_purchase_on, last_purchase_on, previous_purchase_on, previous_gap_days,
                     preferred_channel, preferred_order_type, top_categories, active_hours, address, province, city,
                     lifecycle, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                SELECT u, o, p, f, m, n, s, fp, lp, pp, g, ch, ot, array_remove(ARRAY[c1, c2, c3], NULL),
+                    array_remove(ARRAY[h1, h2, h3], NULL), a, pr, ci, lc, now()
+                FROM unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::numeric[], ?::int[], ?::float8[], ?::date[],
+                    ?::date[], ?::date[], ?::float8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::int[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    AS f(u, o, p, f, m, n, s, fp, lp, pp, g, ch, ot, c1, c2, c3, h1, h2, h3, a, pr, ci, lc)
                 ON CONFLICT (user_id) DO UPDATE SET orders = excluded.orders, purchases = excluded.purchases,
                     frequency = excluded.frequency, monetary_total = excluded.monetary_total, units = excluded.units,
                     mean_repeat_spend = excluded.mean_repeat_spend, first_purchase_on = excluded.first_purchase_on,
@@ -106,28 +118,40 @@ public class CustomerStore {
                                     THEN customers.province ELSE excluded.province END,
                     city = CASE WHEN customers.has_profile AND customers.city IS NOT NULL
                                 THEN customers.city ELSE excluded.city END,
-                    lifecycle = excluded.lifecycle, updated_at = now()""", rows, 1000, (ps, row) -> {
-            Facts f = row.getValue();
-            ps.setString(1, row.getKey());
-            ps.setInt(2, f.orders());
-            ps.setInt(3, f.purchases());
-            ps.setInt(4, f.frequency());
-            ps.setBigDecimal(5, f.monetaryTotal());
-            ps.setInt(6, f.units());
-            ps.setDouble(7, f.meanRepeatSpend());
-            ps.setDate(8, date(f.firstPurchase()));
-            ps.setDate(9, date(f.lastPurchase()));
-            ps.setDate(10, date(f.previousPurchase()));
-            ps.setObject(11, f.previousGapDays());
-            ps.setString(12, f.preferredChannel());
-            ps.setString(13, f.preferredOrderType());
-            ps.setArray(14, array(ps, "text", f.topCategories().toArray()));
-            ps.setArray(15, array(ps, "integer", f.activeHours().toArray()));
-            ps.setString(16, f.address());
-            ps.setString(17, f.province());
-            ps.setString(18, f.city());
-            ps.setString(19, stages.get(row.getKey()).name());
-        });
+                    lifecycle = excluded.lifecycle, updated_at = now()""",
+                users.toArray(String[]::new), ints(rows, Facts::orders), ints(rows, Facts::purchases),
+                ints(rows, Facts::frequency), column(rows, f -> f.monetaryTotal().toPlainString()),
+                ints(rows, Facts::units), rows.stream().map(Facts::meanRepeatSpend).toArray(Double[]::new),
+                column(rows, Facts::firstPurchase), column(rows, Facts::lastPurchase),
+                column(rows, Facts::previousPurchase), rows.stream().map(Facts::previousGapDays).toArray(Double[]::new),
+                column(rows, Facts::preferredChannel), column(rows, Facts::preferredOrderType),
+                column(rows, f -> nth(f.topCategories(), 0)), column(rows, f -> nth(f.topCategories(), 1)),
+                column(rows, f -> nth(f.topCategories(), 2)), ints(rows, f -> nth(f.activeHours(), 0)),
+                ints(rows, f -> nth(f.activeHours(), 1)), ints(rows, f -> nth(f.activeHours(), 2)),
+                column(rows, Facts::address), column(rows, Facts::province), column(rows, Facts::city),
+                column(users, user -> stages.get(user).name()));
+    }
+
+    private static <T> T nth(List<T> values, int index) {
+        return index < values.size() ? values.get(index) : null;
+    }
+
+    /** One column of the rows as text (ISO-8601 for instants and days), nulls kept. */
+    private static <R> String[] column(List<R> rows, Function<R, ?> value) {
+        String[] column = new String[rows.size()];
+        for (int i = 0; i < column.length; i++) {
+            Object v = value.apply(rows.get(i));
+            column[i] = v == null ? null : v.toString();
+        }
+        return column;
+    }
+
+    private static <R> Integer[] ints(List<R> rows, Function<R, Integer> value) {
+        Integer[] column = new Integer[rows.size()];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = value.apply(rows.get(i));
+        }
+        return column;
     }
 
     /** Creates or updates customers from profiles; a profile's province and city win over those of orders. */
@@ -189,15 +213,7 @@ public class CustomerStore {
         jdbc.sql("TRUNCATE profiles.order_lines, profiles.customers, profiles.activity").update();
     }
 
-    private static Date date(LocalDate day) {
-        return day == null ? null : Date.valueOf(day);
-    }
-
     private static Timestamp timestamp(Instant at) {
         return at == null ? null : Timestamp.from(at);
-    }
-
-    private static Array array(PreparedStatement ps, String type, Object[] values) throws SQLException {
-        return ps.getConnection().createArrayOf(type, values);
     }
 }
