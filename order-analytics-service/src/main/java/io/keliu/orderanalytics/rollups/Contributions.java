@@ -6,12 +6,12 @@ import io.keliu.orderanalytics.rollups.RollupKey.Resolution;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * What orders add to the rollups: every order adds its measures to its hour and its day (in the platform zone, by its
@@ -35,12 +35,19 @@ public final class Contributions {
         long hour = created.truncatedTo(ChronoUnit.HOURS).toEpochSecond();
         long day = created.toLocalDate().toEpochDay();
         Measures whole = order.measures(order.lines());
+        Measures wholeWithoutLatency = null;
         for (Dimension dimension : Dimension.values()) {
-            if (dimension.perLine()) {
+            if (!dimension.perLine()) {
+                add(dimension, member(order, dimension), hour, day, whole, sign);
+            } else if (order.lines().size() == 1) { // the one line is the whole order
+                if (!dimension.keepsLatency() && wholeWithoutLatency == null) {
+                    wholeWithoutLatency = order.measures(order.lines(), false);
+                }
+                add(dimension, orUnknown(dimension.value().apply(order.lines().getFirst())), hour, day,
+                        dimension.keepsLatency() ? whole : wholeWithoutLatency, sign);
+            } else {
                 perMember(order, dimension).forEach((member, lines) ->
                         add(dimension, member, hour, day, order.measures(lines, dimension.keepsLatency()), sign));
-            } else {
-                add(dimension, member(order, dimension), hour, day, whole, sign);
             }
         }
     }
@@ -53,12 +60,19 @@ public final class Contributions {
     }
 
     private void merge(RollupKey key, Measures measures, int sign) {
-        deltas.computeIfAbsent(key, k -> Measures.zero()).add(measures, sign);
+        Measures sum = deltas.get(key);
+        if (sum == null) {
+            deltas.put(key, sum = Measures.zero());
+        }
+        sum.add(measures, sign);
     }
 
     private static Map<String, List<OrderLine>> perMember(OrderFacts order, Dimension dimension) {
-        return order.lines().stream().collect(Collectors.groupingBy(
-                line -> orUnknown(dimension.value().apply(line)), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<OrderLine>> members = new LinkedHashMap<>();
+        for (OrderLine line : order.lines()) {
+            members.computeIfAbsent(orUnknown(dimension.value().apply(line)), member -> new ArrayList<>(2)).add(line);
+        }
+        return members;
     }
 
     private static String member(OrderFacts order, Dimension dimension) {

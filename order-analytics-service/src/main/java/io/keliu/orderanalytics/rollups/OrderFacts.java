@@ -6,30 +6,52 @@ import io.keliu.orderanalytics.latency.LatencyHistogram;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * What one order is, by the definitions of docs/order-analytics.md: its lines as they stand now, its creation and
- * payment time, whether it was placed, cancelled or refunded, and the measures it adds to a rollup.
- *
- * @param lines     the order's current lines, ordered by line key
- * @param createdAt the earliest creation time of its lines (the order is bucketed by it); null for no lines
- * @param paidAt    the earliest payment time of its lines, or null when unpaid
+ * payment time, whether it was placed, cancelled or refunded, and the measures it adds to a rollup. What the
+ * definitions derive from the lines is computed once: the projection asks for it several times per changed order.
  */
-public record OrderFacts(String orderId, List<OrderLine> lines, Instant createdAt, Instant paidAt) {
+public final class OrderFacts {
     public static final String UNKNOWN = "UNKNOWN";
+    private static final Comparator<OrderLine> BY_LINE_KEY = Comparator.comparing(OrderLine::lineKey);
+
+    private final String orderId;
+    private final List<OrderLine> lines;
     /** Placed (non-negative) lines first, each group by line key: the order in which {@link #first} looks. */
-    private static final Comparator<OrderLine> PLACED_FIRST = Comparator
-            .comparing((OrderLine line) -> line.amount().signum() < 0);
+    private final List<OrderLine> placedFirst;
+    private final Instant createdAt;
+    private final Instant paidAt;
+    private final boolean placed;
+    private final boolean cancelled;
+    private final boolean refunded;
+
+    private OrderFacts(String orderId, List<OrderLine> lines) {
+        this.orderId = orderId;
+        this.lines = lines;
+        List<OrderLine> placedLines = new ArrayList<>(lines.size());
+        List<OrderLine> refundLines = new ArrayList<>(0);
+        for (OrderLine line : lines) {
+            (line.amount().signum() < 0 ? refundLines : placedLines).add(line);
+        }
+        placedLines.addAll(refundLines);
+        this.placedFirst = placedLines;
+        this.createdAt = earliest(lines, OrderLine::createdAt);
+        this.paidAt = earliest(lines, OrderLine::paidAt);
+        this.placed = isPlaced(lines);
+        this.cancelled = isCancelled(lines);
+        this.refunded = isRefunded(lines);
+    }
 
     public static OrderFacts of(String orderId, Collection<OrderLine> lines) {
-        List<OrderLine> sorted = lines.stream().sorted(Comparator.comparing(OrderLine::lineKey)).toList();
-        return new OrderFacts(orderId, sorted, earliest(sorted, OrderLine::createdAt),
-                earliest(sorted, OrderLine::paidAt));
+        List<OrderLine> sorted = new ArrayList<>(lines);
+        sorted.sort(BY_LINE_KEY);
+        return new OrderFacts(orderId, List.copyOf(sorted));
     }
 
     private static Instant earliest(List<OrderLine> lines, Function<OrderLine, Instant> time) {
@@ -43,21 +65,40 @@ public record OrderFacts(String orderId, List<OrderLine> lines, Instant createdA
         return earliest;
     }
 
+    public String orderId() {
+        return orderId;
+    }
+
+    /** The order's current lines, ordered by line key. */
+    public List<OrderLine> lines() {
+        return lines;
+    }
+
+    /** The earliest creation time of its lines (the order is bucketed by it); null for no lines. */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The earliest payment time of its lines, or null when unpaid. */
+    public Instant paidAt() {
+        return paidAt;
+    }
+
     public boolean isEmpty() {
         return lines.isEmpty();
     }
 
     /** Placed: it has a line that is not a negative (refund) line; an order made only of refund lines is not. */
     public boolean isPlaced() {
-        return isPlaced(lines);
+        return placed;
     }
 
     public boolean isCancelled() {
-        return isCancelled(lines);
+        return cancelled;
     }
 
     public boolean isRefunded() {
-        return isRefunded(lines);
+        return refunded;
     }
 
     /** The known customer, or null for an anonymous order. */
@@ -70,21 +111,33 @@ public record OrderFacts(String orderId, List<OrderLine> lines, Instant createdA
      * status of its sale lines (an order is complete when all its lines are).
      */
     public String status() {
-        if (isCancelled()) {
+        if (cancelled) {
             return OrderStatus.CANCELLED.name();
         }
-        if (isRefunded()) {
+        if (refunded) {
             return OrderStatus.REFUNDED.name();
         }
-        return lines.stream().filter(OrderFacts::isSale).map(OrderLine::status).filter(Objects::nonNull)
-                .min(Comparator.naturalOrder()).map(Enum::name).orElse(UNKNOWN);
+        OrderStatus least = null;
+        for (OrderLine line : lines) {
+            if (isSale(line) && line.status() != null && (least == null || line.status().compareTo(least) < 0)) {
+                least = line.status();
+            }
+        }
+        return least == null ? UNKNOWN : least.name();
     }
 
     /** The value of an order-level dimension: the first line's (by line key) that has one, placed lines first. */
     public String first(Function<OrderLine, ?> dimension) {
-        return lines.stream().sorted(PLACED_FIRST).map(dimension).filter(Objects::nonNull).map(Object::toString)
-                .filter(value -> !value.isBlank())
-                .findFirst().orElse(null);
+        for (OrderLine line : placedFirst) {
+            Object value = dimension.apply(line);
+            if (value != null) {
+                String text = value.toString();
+                if (!text.isBlank()) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     /** The measures of this order, or of the part of it made of {@code part} (lines of one category or product). */
@@ -104,11 +157,12 @@ public record OrderFacts(String orderId, List<OrderLine> lines, Instant createdA
                 measures.refunds = measures.refunds.add(line.amount().negate());
             }
         }
-        boolean placed = isPlaced(part);
-        measures.orders = placed ? 1 : 0;
-        measures.cancelledOrders = placed && isCancelled(part) ? 1 : 0;
-        measures.refundedOrders = isRefunded(part) ? 1 : 0;
-        if (latency && placed && paidAt != null) {
+        boolean whole = part == lines;
+        boolean partPlaced = whole ? placed : isPlaced(part);
+        measures.orders = partPlaced ? 1 : 0;
+        measures.cancelledOrders = (whole ? cancelled : partPlaced && isCancelled(part)) ? 1 : 0;
+        measures.refundedOrders = (whole ? refunded : isRefunded(part)) ? 1 : 0;
+        if (latency && partPlaced && paidAt != null) {
             double seconds = Duration.between(createdAt, paidAt).toMillis() / 1000.0;
             measures.latency.add(LatencyHistogram.of(Math.max(0, seconds)), 1);
         }
@@ -126,17 +180,31 @@ public record OrderFacts(String orderId, List<OrderLine> lines, Instant createdA
     }
 
     private static boolean isPlaced(List<OrderLine> lines) {
-        return lines.stream().anyMatch(line -> line.amount().signum() >= 0);
+        for (OrderLine line : lines) {
+            if (line.amount().signum() >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Placed, and every line that is not a refund line is cancelled. */
     private static boolean isCancelled(List<OrderLine> lines) {
-        return isPlaced(lines) && lines.stream().filter(line -> line.amount().signum() >= 0)
-                .allMatch(OrderFacts::isCancelledLine);
+        for (OrderLine line : lines) {
+            if (line.amount().signum() >= 0 && !isCancelledLine(line)) {
+                return false;
+            }
+        }
+        return isPlaced(lines);
     }
 
     /** It has a refund: a negative line, or a line in status REFUNDED. */
     private static boolean isRefunded(List<OrderLine> lines) {
-        return lines.stream().anyMatch(line -> line.amount().signum() < 0 || line.status() == OrderStatus.REFUNDED);
+        for (OrderLine line : lines) {
+            if (line.amount().signum() < 0 || line.status() == OrderStatus.REFUNDED) {
+                return true;
+            }
+        }
+        return false;
     }
 }

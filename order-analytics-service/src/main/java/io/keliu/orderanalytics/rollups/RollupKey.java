@@ -1,7 +1,5 @@
 package io.keliu.orderanalytics.rollups;
 
-import java.util.Comparator;
-
 /**
  * One row of a rollup table.
  *
@@ -10,15 +8,19 @@ import java.util.Comparator;
  */
 public record RollupKey(Resolution resolution, long bucket, Dimension dimension, String member)
         implements Comparable<RollupKey> {
-    /** Rows are written in this order, so that concurrent batches lock shared rows in the same order. */
-    private static final Comparator<RollupKey> ORDER = Comparator.comparing(RollupKey::resolution)
-            .thenComparing(RollupKey::dimension).thenComparingLong(RollupKey::bucket)
-            .thenComparing(RollupKey::member);
 
     public enum Resolution { HOUR, DAY }
 
+    /** Rows are written in this order, so that concurrent batches lock shared rows in the same order. */
     @Override
     public int compareTo(RollupKey other) {
-        return ORDER.compare(this, other);
+        int order = resolution.compareTo(other.resolution);
+        if (order == 0) {
+            order = dimension.compareTo(other.dimension);
+        }
+        if (order == 0) {
+            order = Long.compare(bucket, other.bucket);
+        }
+        return order != 0 ? order : member.compareTo(other.member);
     }
 }
