@@ -22,6 +22,7 @@ public final class ChangeEventDecoder {
     private final ObjectMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .addModule(new SimpleModule("utc-instants").addDeserializer(Instant.class, new UtcInstantDeserializer()))
+            .addModule(new RecordCreators())
             .build();
     private final Map<ChangeTopic<?>, JavaType> eventTypes = new ConcurrentHashMap<>();
 
