@@ -9,11 +9,14 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -48,7 +51,12 @@ public final class FactsCalculator {
                         / before.frequency();
             }
         }
-        StoredLine latest = lines.stream().max(Comparator.comparing(StoredLine::createdAt)).orElseThrow();
+        StoredLine latest = lines.getFirst();
+        for (StoredLine line : lines) {
+            if (line.createdAt().isAfter(latest.createdAt())) {
+                latest = line;
+            }
+        }
         return new Facts(orderCount(lines), all.purchases(), all.frequency(),
                 BigDecimal.valueOf(all.monetaryValue()).setScale(4, RoundingMode.HALF_EVEN),
                 (int) Math.round(all.units()), all.meanRepeatSpend(),
@@ -73,48 +81,84 @@ public final class FactsCalculator {
     }
 
     private static int orderCount(List<StoredLine> lines) {
-        return (int) lines.stream().map(StoredLine::orderId).distinct().count();
+        Set<String> orders = new HashSet<>();
+        for (StoredLine line : lines) {
+            orders.add(line.orderId());
+        }
+        return orders.size();
     }
 
     /** The value held by the most orders; ties go to the alphabetically first. */
     private static String mostOrders(List<StoredLine> lines, Function<StoredLine, String> value) {
-        Map<String, java.util.Set<String>> orders = new HashMap<>();
+        Map<String, Set<String>> orders = new HashMap<>();
         for (StoredLine line : lines) {
             String v = value.apply(line);
             if (v != null) {
-                orders.computeIfAbsent(v, k -> new java.util.HashSet<>()).add(line.orderId());
+                orders.computeIfAbsent(v, k -> new HashSet<>()).add(line.orderId());
             }
         }
-        return orders.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<String, java.util.Set<String>>>comparingInt(e -> -e.getValue().size())
-                        .thenComparing(Map.Entry::getKey))
-                .map(Map.Entry::getKey).findFirst().orElse(null);
+        String most = null;
+        int mostOrders = 0;
+        for (Map.Entry<String, Set<String>> e : orders.entrySet()) {
+            int n = e.getValue().size();
+            if (n > mostOrders || n == mostOrders && e.getKey().compareTo(most) < 0) {
+                most = e.getKey();
+                mostOrders = n;
+            }
+        }
+        return most;
     }
 
     /** Categories with the highest net spend above 0, at most three. */
     private static List<String> topCategories(List<StoredLine> lines) {
         Map<String, BigDecimal> spend = new HashMap<>();
-        lines.stream().filter(l -> l.category() != null)
-                .forEach(l -> spend.merge(l.category(), l.netAmount(), BigDecimal::add));
-        return spend.entrySet().stream().filter(e -> e.getValue().signum() > 0)
-                .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-                .limit(TOP).map(Map.Entry::getKey).toList();
+        for (StoredLine line : lines) {
+            if (line.category() != null) {
+                spend.merge(line.category(), line.netAmount(), BigDecimal::add);
+            }
+        }
+        List<Map.Entry<String, BigDecimal>> positive = new ArrayList<>(spend.size());
+        for (Map.Entry<String, BigDecimal> e : spend.entrySet()) {
+            if (e.getValue().signum() > 0) {
+                positive.add(e);
+            }
+        }
+        positive.sort(Map.Entry.<String, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry::getKey));
+        return top(positive);
     }
 
     /** Hours of day (platform zone) in which most orders were placed, at most three. */
     private List<Integer> activeHours(List<StoredLine> lines) {
         Map<String, Integer> hourOfOrder = new HashMap<>();
-        lines.forEach(l -> hourOfOrder.merge(l.orderId(), l.createdAt().atZone(zone).getHour(), Math::min));
+        for (StoredLine line : lines) {
+            hourOfOrder.merge(line.orderId(), line.createdAt().atZone(zone).getHour(), Math::min);
+        }
         Map<Integer, Integer> ordersByHour = new HashMap<>();
-        hourOfOrder.values().forEach(h -> ordersByHour.merge(h, 1, Integer::sum));
-        return ordersByHour.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<Integer, Integer>>comparingInt(e -> -e.getValue())
-                        .thenComparing(Map.Entry::getKey))
-                .limit(TOP).map(Map.Entry::getKey).toList();
+        for (Integer hour : hourOfOrder.values()) {
+            ordersByHour.merge(hour, 1, Integer::sum);
+        }
+        List<Map.Entry<Integer, Integer>> hours = new ArrayList<>(ordersByHour.entrySet());
+        hours.sort(Comparator.<Map.Entry<Integer, Integer>>comparingInt(e -> -e.getValue())
+                .thenComparing(Map.Entry::getKey));
+        return top(hours);
     }
 
+    private static <K> List<K> top(List<? extends Map.Entry<K, ?>> sorted) {
+        List<K> top = new ArrayList<>(Math.min(TOP, sorted.size()));
+        for (int i = 0; i < sorted.size() && i < TOP; i++) {
+            top.add(sorted.get(i).getKey());
+        }
+        return List.copyOf(top);
+    }
+
+    /** The value of the latest line that has one (the first of equally late ones). */
     private static String latestNonNull(List<StoredLine> lines, Function<StoredLine, String> value) {
-        return lines.stream().filter(l -> value.apply(l) != null).max(Comparator.comparing(StoredLine::createdAt))
-                .map(value).orElse(null);
+        StoredLine latest = null;
+        for (StoredLine line : lines) {
+            if (value.apply(line) != null && (latest == null || line.createdAt().isAfter(latest.createdAt()))) {
+                latest = line;
+            }
+        }
+        return latest == null ? null : value.apply(latest);
     }
 }
