@@ -53,6 +53,9 @@ class SecuredServiceTest {
         assertThat(problem.get("status").asInt()).isEqualTo(401);
         assertThat(problem.get("detail").asString()).contains("Keliu gateway");
         assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/day");
+        HttpResponse<Void> logout = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(logout.statusCode()).as("a service has no sign-out to pass without a token").isEqualTo(401);
     }
 
     @Test

@@ -69,6 +69,8 @@ public class ServiceSecurityAutoConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
+                // nobody signs in to a service, so nobody signs out of one
+                .logout(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                             // the request dispatch was authorised; its async (SSE) and error dispatches follow it
