@@ -73,7 +73,7 @@ class RawTopicsConsumerTest {
                 .contains("is not valid JSON")
                 .contains("status: 'shipped-ish' is not a known value")
                 .contains("quantity: is negative (-1) on a line that is neither cancelled nor refunded");
-        List<JsonNode> published = drain(5, Duration.ofSeconds(20));
+        List<JsonNode> published = drain(5, Duration.ofSeconds(60));
         assertThat(published).filteredOn(e -> e.has("reason") || e.has("errors")).hasSize(3);
         assertThat(published).filteredOn(e -> e.has("eventId")).hasSize(2)
                 .allSatisfy(e -> assertThat(e.get("before").isNull()).isTrue());
@@ -97,7 +97,7 @@ class RawTopicsConsumerTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 status(run + "-6")).isEqualTo("PAID"));
         assertThat(status(run + "-5")).isEqualTo("COMPLETED");
-        List<JsonNode> events = drain(3, Duration.ofSeconds(20));
+        List<JsonNode> events = drain(3, Duration.ofSeconds(60));
         assertThat(events).extracting(e -> e.get("key").asString())
                 .containsExactlyInAnyOrder(run + "-5/P1", run + "-6/P1", run + "-6/P1");
         JsonNode paid = events.stream().filter(e -> e.get("after").get("status").asString().equals("PAID"))

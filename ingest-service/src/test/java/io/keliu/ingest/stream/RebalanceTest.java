@@ -102,11 +102,14 @@ class RebalanceTest {
                 run + "-%");
     }
 
-    /** The event ids per key of this run's change events, read until every line has one. */
+    /**
+     * The event ids per key of this run's change events, read until every line has one (within two minutes: one was
+     * not enough on a machine at load 15).
+     */
     private Map<String, Set<String>> changeEvents() {
         Map<String, Set<String>> ids = new HashMap<>();
         try (Consumer<String, byte[]> changes = TopicReaders.fromEarliest(broker, "rebalance-" + run, Topics.ORDERS)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : changes.poll(Duration.ofMillis(500))) {
                     JsonNode event = json.readTree(new String(record.value(), StandardCharsets.UTF_8));
                     String key = event.get("key").asString();
