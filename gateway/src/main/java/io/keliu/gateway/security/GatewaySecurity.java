@@ -89,8 +89,8 @@ public class GatewaySecurity {
     /**
      * Requests carrying {@code Authorization: Bearer} (integrators' API keys): authenticated by the key alone, so
      * they need no session, no saved request, no logout and no CSRF token — a browser cannot add that header to a
-     * forged cross-site request. Skipping those filters is most of what the form-login chain cost such a request.
-     * Every credential and access rule is the same as in {@link #gatewayFilterChain}.
+     * forged cross-site request. The access rules, rate limits, token relay, audit and API log are the same as
+     * {@link #gatewayFilterChain}'s.
      */
     @Bean
     @Order(1)
@@ -110,16 +110,15 @@ public class GatewaySecurity {
                 .build();
     }
 
-    /** People signed in with the form (session cookie, CSRF-protected), and requests with no credential at all. */
+    /**
+     * People signed in with the form (session cookie, CSRF-protected), and requests with no credential at all; every
+     * request with an API key is {@link #apiKeyFilterChain}'s.
+     */
     @Bean
-    SecurityFilterChain gatewayFilterChain(HttpSecurity http, ApiKeyIntrospector apiKeys, GatewayFilters filters) {
+    SecurityFilterChain gatewayFilterChain(HttpSecurity http, GatewayFilters filters) {
         ProblemResponses problems = new ProblemResponses(NO_CREDENTIAL);
         return filters.addTo(http)
                 .authorizeHttpRequests(GatewaySecurity::accessRules)
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .opaqueToken(opaque -> opaque.introspector(apiKeys))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
                 // a forged cross-site request rides on the session cookie: API calls without one cannot be forged so,
                 // and get the 401 that tells them to authenticate instead of a 403 for a missing CSRF token
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getRequestedSessionId() == null
