@@ -9,10 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,6 +58,8 @@ class GatewaySecurityTest {
     JdbcTemplate jdbc;
     @Autowired
     EmbeddedKafkaBroker kafka;
+    @Autowired
+    ConfigurableApplicationContext context;
 
     @DynamicPropertySource
     static void secrets(DynamicPropertyRegistry registry) throws Exception {
@@ -122,6 +131,25 @@ class GatewaySecurityTest {
         assertThat(revoked.statusCode()).isEqualTo(401);
         assertThat(revoked.body()).isEqualTo(unknown);
         assertThat(call("GET", "/api/v1/users", "not a key at all!", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void onlyFormLoginsPublishAnAuthenticationSuccess() throws Exception {
+        List<Authentication> successes = new CopyOnWriteArrayList<>();
+        ApplicationListener<ApplicationEvent> listener = event -> {
+            if (event instanceof AuthenticationSuccessEvent success) {
+                successes.add(success.getAuthentication());
+            }
+        };
+        context.addApplicationListener(listener);
+        try {
+            assertThat(call("GET", "/api/v1/users", ADMIN_KEY, null).statusCode()).isEqualTo(200);
+            assertThat(login("admin", ADMIN_PASSWORD)).doesNotContain("error");
+        } finally {
+            context.removeApplicationListener(listener);
+        }
+        assertThat(successes).singleElement().isInstanceOf(UsernamePasswordAuthenticationToken.class)
+                .extracting(Authentication::getName).isEqualTo("admin");
     }
 
     @Test
