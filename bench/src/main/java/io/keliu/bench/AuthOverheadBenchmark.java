@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,7 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * With {@code -Dkeliu.bench.open-pids=GATEWAY,SERVICE} and {@code -Dkeliu.bench.secured-pids=GATEWAY,SERVICE} it also
  * prints the CPU each process used per request in each round: latency near capacity is queueing, CPU per request is
- * what the checks cost, and it is steadier on a shared machine.
+ * what the checks cost, and it is steadier on a shared machine. The driver's own CPU per request is printed beside
+ * them: it shares the cores with both paths.
  */
 public final class AuthOverheadBenchmark {
     private static final String OPEN = "open (reference)";
@@ -57,14 +59,20 @@ public final class AuthOverheadBenchmark {
                 for (String target : List.of(OPEN, SECURED)) {
                     long[] pids = pids(target);
                     double[] before = cpuSeconds(pids);
-                    results.computeIfAbsent(target, k -> new ArrayList<>())
-                            .add(run(http, target.equals(OPEN) ? openRequest : securedRequest, rate, seconds));
+                    double driverBefore = CpuAccounting.processSeconds(ProcessHandle.current().pid());
+                    Instant started = Instant.now();
+                    long[] latencies = run(http, target.equals(OPEN) ? openRequest : securedRequest, rate, seconds);
+                    results.computeIfAbsent(target, k -> new ArrayList<>()).add(sorted(latencies));
                     double[] after = cpuSeconds(pids);
+                    double driver = CpuAccounting.processSeconds(ProcessHandle.current().pid()) - driverBefore;
+                    System.err.println(target + " round " + round + " from " + started + ", p95 of each second's"
+                            + " requests in ms: " + perSecondP95(latencies, rate));
                     if (pids.length == 2) {
-                        cpu.add("| %s | %d | %.0f | %.0f | %.0f |".formatted(target, round,
+                        cpu.add("| %s | %d | %.0f | %.0f | %.0f | %.0f |".formatted(target, round,
                                 (after[0] - before[0]) * 1e6 / (rate * seconds),
                                 (after[1] - before[1]) * 1e6 / (rate * seconds),
-                                (after[0] - before[0] + after[1] - before[1]) * 1e6 / (rate * seconds)));
+                                (after[0] - before[0] + after[1] - before[1]) * 1e6 / (rate * seconds),
+                                driver * 1e6 / (rate * seconds)));
                     }
                 }
                 System.err.println("round " + round + " of " + rounds + " done");
@@ -72,8 +80,8 @@ public final class AuthOverheadBenchmark {
             print(results, rate, seconds);
             if (!cpu.isEmpty()) {
                 System.out.println("\nCPU per request, µs (each process's user + system time over its round)\n");
-                System.out.println("| target | round | gateway | service | both |");
-                System.out.println("| --- | --- | --- | --- | --- |");
+                System.out.println("| target | round | gateway | service | both | driver (this load generator) |");
+                System.out.println("| --- | --- | --- | --- | --- | --- |");
                 cpu.forEach(System.out::println);
                 System.out.println();
             }
@@ -120,7 +128,8 @@ public final class AuthOverheadBenchmark {
         return Math.round(answeredInLastThird.get() * 3.0 / seconds);
     }
 
-    /** @return latencies in µs (sorted), with the count of non-2xx/4xx answers and errors as the last element */
+    /** @return latencies in µs in the order the requests were due, with the count of non-2xx/4xx answers and errors
+     *  as the last element */
     private static long[] run(HttpClient http, HttpRequest request, int rate, int seconds) throws InterruptedException {
         int total = rate * seconds;
         long[] latencies = new long[total];
@@ -149,10 +158,30 @@ public final class AuthOverheadBenchmark {
                 });
             }
         }
-        Arrays.sort(latencies);
         long[] result = Arrays.copyOf(latencies, total + 1);
         result[total] = failures.get();
         return result;
+    }
+
+    /** The latencies sorted, the failure count left last. */
+    private static long[] sorted(long[] result) {
+        long[] sorted = result.clone();
+        Arrays.sort(sorted, 0, sorted.length - 1);
+        return sorted;
+    }
+
+    /**
+     * A round's course, second by second (latencies in the order the requests were due): whether a path was slow all
+     * along or fell over at some point and never caught up.
+     */
+    private static String perSecondP95(long[] latencies, int rate) {
+        StringBuilder seconds = new StringBuilder();
+        for (int from = 0; from + rate <= latencies.length - 1; from += rate) {
+            long[] second = Arrays.copyOfRange(latencies, from, from + rate);
+            Arrays.sort(second);
+            seconds.append(' ').append(Math.round(percentile(second, rate, 0.95)));
+        }
+        return seconds.toString().trim();
     }
 
     private static void print(Map<String, List<long[]>> results, int rate, int seconds) {
