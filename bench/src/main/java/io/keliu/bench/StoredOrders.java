@@ -118,8 +118,7 @@ final class StoredOrders {
                 Duration.between(from, to).toMillis() / 1000.0 / orders);
         String everyLine = """
                 FROM generate_series(1, %d) AS o, generate_series(1, 1 + o %% 4) AS l""".formatted(orders);
-        sql.execute("TRUNCATE order_analytics.order_lines, order_analytics.order_funnel,"
-                + " order_analytics.customer_orders, forecast.order_lines");
+        sql.execute("TRUNCATE order_analytics.order_lines, order_analytics.order_funnel, forecast.order_lines");
         sql.execute("""
                 INSERT INTO order_analytics.order_lines (order_id, line_key, user_id, created_at, paid_at, product_id,
                     category, quantity, amount, province, country, order_type, channel, status, cancelled)
@@ -135,15 +134,12 @@ final class StoredOrders {
                 %2$s""".formatted(created, everyLine, PROVINCE, ORDER_TYPE, CHANNEL));
         sql.execute("""
                 INSERT INTO order_analytics.order_funnel (order_id, created_at, placed, channel, province, paid, paid_at,
-                    shipped, completed)
-                SELECT 'S' || o, %1$s, true, %3$s, %4$s, true, %1$s + interval '2 minutes', true, true
+                    shipped, completed, retention_user_id)
+                SELECT 'S' || o, %1$s, true, %3$s, %4$s, true, %1$s + interval '2 minutes', true, true,
+                       'U' || (o %% 300000)
                 FROM generate_series(1, %2$d) AS o""".formatted(created, orders, CHANNEL, PROVINCE));
-        sql.execute("""
-                INSERT INTO order_analytics.customer_orders (user_id, order_id, created_at)
-                SELECT 'U' || (o %% 300000), 'S' || o, %1$s FROM generate_series(1, %2$d) AS o"""
-                .formatted(created, orders));
         for (String table : List.of("order_analytics.order_lines", "order_analytics.order_funnel",
-                "order_analytics.customer_orders", "forecast.order_lines")) {
+                "forecast.order_lines")) {
             sql.execute("ANALYZE " + table);
         }
     }

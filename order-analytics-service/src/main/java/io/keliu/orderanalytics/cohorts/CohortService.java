@@ -44,11 +44,13 @@ public class CohortService {
     public List<Cohort> cohorts(YearMonth first, YearMonth last, YearMonth current) {
         Map<YearMonth, long[]> counts = new TreeMap<>();
         jdbc.query("""
-                WITH firsts AS (SELECT user_id, date_trunc('month', min(created_at) AT TIME ZONE ?)::date AS cohort
-                                FROM customer_orders GROUP BY user_id),
+                WITH counted AS (SELECT retention_user_id AS user_id, created_at FROM order_funnel
+                                 WHERE retention_user_id IS NOT NULL),
+                     firsts AS (SELECT user_id, date_trunc('month', min(created_at) AT TIME ZONE ?)::date AS cohort
+                                FROM counted GROUP BY user_id),
                      active AS (SELECT DISTINCT f.user_id, f.cohort,
                                        date_trunc('month', o.created_at AT TIME ZONE ?)::date AS month
-                                FROM customer_orders o JOIN firsts f USING (user_id)
+                                FROM counted o JOIN firsts f USING (user_id)
                                 WHERE f.cohort >= ? AND f.cohort <= ?)
                 SELECT cohort, (extract(year FROM age(month, cohort)) * 12
                                 + extract(month FROM age(month, cohort)))::int AS k, count(*) AS customers

@@ -41,13 +41,15 @@ public class FunnelStore {
         /**
          * Whether recording this step can change the order's row, which held what {@code before} (the order before
          * the change, no lines for a new order) recorded: the row takes its creation time, placement, channel,
-         * province and payment time from the order as it stands, and its steps only ever become reached.
+         * province, payment time and retention customer from the order as it stands, and its steps only ever
+         * become reached.
          */
         public boolean changes(OrderFacts before) {
             return before.isEmpty() || !Objects.equals(before.createdAt(), order.createdAt())
                     || before.isPlaced() != order.isPlaced() || !Objects.equals(before.paidAt(), order.paidAt())
                     || !Objects.equals(before.first(OrderLine::channel), order.first(OrderLine::channel))
                     || !Objects.equals(before.first(OrderLine::province), order.first(OrderLine::province))
+                    || !Objects.equals(before.retentionUserId(), order.retentionUserId())
                     || reached(versions, PAID);
         }
     }
@@ -55,13 +57,14 @@ public class FunnelStore {
     public void record(Collection<Step> steps) {
         jdbc.batchUpdate("""
                 INSERT INTO order_funnel AS f (order_id, created_at, placed, channel, province, paid, paid_at,
-                                               shipped, shipped_at, completed, completed_at)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?)
+                                               shipped, shipped_at, completed, completed_at, retention_user_id)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
                 ON CONFLICT (order_id) DO UPDATE SET created_at = excluded.created_at, placed = excluded.placed,
                     channel = excluded.channel, province = excluded.province, paid = f.paid OR excluded.paid,
                     paid_at = coalesce(excluded.paid_at, f.paid_at), shipped = f.shipped OR excluded.shipped,
                     shipped_at = least(f.shipped_at, excluded.shipped_at), completed = f.completed OR excluded.completed,
-                    completed_at = least(f.completed_at, excluded.completed_at)""",
+                    completed_at = least(f.completed_at, excluded.completed_at),
+                    retention_user_id = excluded.retention_user_id""",
                 steps, 1000, (statement, step) -> {
                     OrderFacts order = step.order();
                     Instant paidAt = order.paidAt();
@@ -76,6 +79,7 @@ public class FunnelStore {
                     statement.setTimestamp(9, timestamp(earliest(step.versions(), SHIPPED)));
                     statement.setBoolean(10, reached(step.versions(), COMPLETED));
                     statement.setTimestamp(11, timestamp(earliest(step.versions(), COMPLETED)));
+                    statement.setString(12, order.retentionUserId());
                 });
     }
 

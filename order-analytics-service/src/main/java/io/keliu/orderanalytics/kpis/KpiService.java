@@ -64,7 +64,7 @@ public class KpiService {
         long[] funnel = jdbc.queryForObject("SELECT count(*), count(*) FILTER (WHERE paid OR shipped OR completed)"
                         + " FROM order_funnel WHERE placed AND created_at >= ? AND created_at < ?",
                 (row, n) -> new long[] {row.getLong(1), row.getLong(2)}, Timestamp.from(from), Timestamp.from(to));
-        Long customers = jdbc.queryForObject("SELECT count(DISTINCT user_id) FROM customer_orders"
+        Long customers = jdbc.queryForObject("SELECT count(DISTINCT retention_user_id) FROM order_funnel"
                 + " WHERE created_at >= ? AND created_at < ?", Long.class, Timestamp.from(from), Timestamp.from(to));
         return new Period(from, to, orders, measures.netRevenue(), orders == 0 ? null
                 : measures.netRevenue().divide(BigDecimal.valueOf(orders), 2, RoundingMode.HALF_UP),

@@ -106,6 +106,11 @@ public final class OrderFacts {
         return first(OrderLine::userId);
     }
 
+    /** The customer whose retention this order counts for (placed, not cancelled, known customer), else null. */
+    public String retentionUserId() {
+        return !isEmpty() && placed && !cancelled ? userId() : null;
+    }
+
     /**
      * The order's status as one word: CANCELLED when cancelled, else REFUNDED when refunded, else the least advanced
      * status of its sale lines (an order is complete when all its lines are).

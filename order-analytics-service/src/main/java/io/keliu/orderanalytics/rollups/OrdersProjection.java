@@ -3,7 +3,6 @@ package io.keliu.orderanalytics.rollups;
 import io.keliu.contracts.v1.ChangeEvent;
 import io.keliu.contracts.v1.OrderLine;
 import io.keliu.orderanalytics.PlatformProperties;
-import io.keliu.orderanalytics.cohorts.CustomerOrderStore;
 import io.keliu.orderanalytics.funnel.FunnelStore;
 import io.micrometer.core.instrument.Counter;
 import io.keliu.projection.ChangeTopic;
@@ -22,7 +21,7 @@ import java.util.Set;
 
 /**
  * Applies the change events of {@code keliu.orders.v1} to the order lines it holds and to everything derived from
- * them (rollups, funnel steps, customers' orders), in the caller's transaction. Each changed order is taken out of
+ * them (rollups, funnel steps with the customers' orders), in the caller's transaction. Each changed order is taken out of
  * the rollups as it stood and added back as it stands after the change, so updates, cancellations and refunds move
  * exactly what they change.
  */
@@ -31,19 +30,16 @@ public class OrdersProjection implements ProjectionHandler<OrderLine> {
     private final OrderLineStore lines;
     private final RollupStore rollups;
     private final FunnelStore funnel;
-    private final CustomerOrderStore customerOrders;
     private final PlatformProperties platform;
     private final JdbcTemplate jdbc;
     private final Counter unexpectedBefore;
 
     public OrdersProjection(OrderLineStore lines, RollupStore rollups, FunnelStore funnel,
-                            CustomerOrderStore customerOrders, PlatformProperties platform, JdbcTemplate jdbc,
-                            MeterRegistry meters) {
+                            PlatformProperties platform, JdbcTemplate jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.lines = lines;
         this.rollups = rollups;
         this.funnel = funnel;
-        this.customerOrders = customerOrders;
         this.platform = platform;
         this.unexpectedBefore = Counter.builder("keliu.orders.projection.unexpected.before")
                 .description("changes whose 'before' names a line this projection does not hold, or the reverse")
@@ -57,7 +53,7 @@ public class OrdersProjection implements ProjectionHandler<OrderLine> {
 
     @Override
     public void reset() {
-        jdbc.update("TRUNCATE order_lines, order_rollup_hour, order_rollup_day, order_funnel, customer_orders");
+        jdbc.update("TRUNCATE order_lines, order_rollup_hour, order_rollup_day, order_funnel");
     }
 
     /** Applies the events (already deduplicated by event id) in their order. */
@@ -78,8 +74,6 @@ public class OrdersProjection implements ProjectionHandler<OrderLine> {
         Map<String, OrderLine> upserts = new LinkedHashMap<>();
         Map<String, OrderLine> deletes = new LinkedHashMap<>();
         List<FunnelStore.Step> steps = new ArrayList<>();
-        List<OrderFacts> before = new ArrayList<>();
-        List<OrderFacts> after = new ArrayList<>();
         Set<String> emptied = new LinkedHashSet<>();
         byOrder.forEach((orderId, changes) -> {
             Map<String, OrderLine> current = new HashMap<>(stored.getOrDefault(orderId, Map.of()));
@@ -91,8 +85,6 @@ public class OrdersProjection implements ProjectionHandler<OrderLine> {
             }
             OrderFacts order = OrderFacts.of(orderId, current.values());
             contributions.add(order, 1);
-            before.add(was);
-            after.add(order);
             FunnelStore.Step step = new FunnelStore.Step(order, versions);
             if (order.isEmpty()) {
                 emptied.add(orderId);
@@ -105,7 +97,6 @@ public class OrdersProjection implements ProjectionHandler<OrderLine> {
         rollups.add(contributions.deltas());
         funnel.record(steps);
         funnel.delete(emptied);
-        customerOrders.replace(before, after);
     }
 
     private void apply(ChangeEvent<OrderLine> change, Map<String, OrderLine> current, Map<String, OrderLine> upserts,

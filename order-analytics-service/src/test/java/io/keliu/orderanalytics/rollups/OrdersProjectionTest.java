@@ -6,7 +6,6 @@ import io.keliu.contracts.v1.OrderLine;
 import io.keliu.contracts.v1.OrderStatus;
 import io.keliu.contracts.v1.OrderType;
 import io.keliu.orderanalytics.PlatformProperties;
-import io.keliu.orderanalytics.cohorts.CustomerOrderStore;
 import io.keliu.orderanalytics.funnel.FunnelStore;
 import io.keliu.testsupport.EmbeddedPostgresInitializer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,7 +40,6 @@ class OrdersProjectionTest {
     private static final Map<String, String> TABLES = Map.of(
             "order_lines", "SELECT t::text FROM order_lines t ORDER BY 1",
             "order_funnel", "SELECT t::text FROM order_funnel t ORDER BY 1",
-            "customer_orders", "SELECT t::text FROM customer_orders t ORDER BY 1",
             "order_rollup_hour", rollup("order_rollup_hour", "bucket_start"),
             "order_rollup_day", rollup("order_rollup_day", "day"));
 
@@ -65,7 +63,7 @@ class OrdersProjectionTest {
         atOnce.apply(changes);
 
         Map<String, List<String>> expected = atOnce.tables();
-        assertThat(expected.get("customer_orders")).isNotEmpty();
+        assertThat(expected.get("order_funnel")).anyMatch(row -> !row.endsWith(",)")); // counted for retention
         assertThat(expected.get("order_funnel")).anyMatch(row -> row.contains(",t,"));
         assertThat(oneByOne.tables()).isEqualTo(expected);
         assertThat(inTens.tables()).isEqualTo(expected);
@@ -79,7 +77,7 @@ class OrdersProjectionTest {
         OrderLine cancelled = line("O-1", "A", CREATED.plusSeconds(120), OrderStatus.CANCELLED, true);
         schema.apply(List.of(event(null, created)));
         schema.apply(List.of(event(created, paid)));
-        assertThat(schema.jdbc.queryForList("SELECT order_id FROM customer_orders", String.class))
+        assertThat(schema.jdbc.queryForList("SELECT order_id FROM order_funnel WHERE retention_user_id IS NOT NULL", String.class))
                 .containsExactly("O-1");
         schema.apply(List.of(event(paid, cancelled)));
 
@@ -91,11 +89,24 @@ class OrdersProjectionTest {
         assertThat((BigDecimal) day.get("gross_revenue")).isEqualByComparingTo("0");
         assertThat(day.get("latency")).isNotEqualTo("{}");
         assertThat(schema.jdbc.queryForObject("SELECT paid FROM order_funnel", Boolean.class)).isTrue();
-        assertThat(schema.jdbc.queryForList("SELECT order_id FROM customer_orders", String.class)).isEmpty();
+        assertThat(schema.jdbc.queryForList("SELECT order_id FROM order_funnel WHERE retention_user_id IS NOT NULL", String.class)).isEmpty();
 
         Map<String, List<String>> before = schema.tables();
         schema.apply(List.of(event(cancelled, cancelled)));
         assertThat(schema.tables()).isEqualTo(before);
+    }
+
+    @Test
+    void a_cancellation_before_payment_takes_the_order_out_of_its_customers_retention() {
+        Schema schema = new Schema();
+        OrderLine created = line("O-1", "A", null, OrderStatus.PENDING_PAYMENT, false);
+        OrderLine cancelled = line("O-1", "A", null, OrderStatus.CANCELLED, true);
+        schema.apply(List.of(event(null, created)));
+        assertThat(schema.jdbc.queryForList("SELECT retention_user_id FROM order_funnel", String.class))
+                .containsExactly(created.userId());
+        schema.apply(List.of(event(created, cancelled)));
+        assertThat(schema.jdbc.queryForList("SELECT retention_user_id FROM order_funnel", String.class))
+                .containsOnlyNulls().hasSize(1);
     }
 
     /** The service's schema in a database of its own, and the projection writing into it. */
@@ -115,8 +126,7 @@ class OrdersProjectionTest {
                     .locations("classpath:db/projection", "classpath:db/migration").load().migrate();
             jdbc = new JdbcTemplate(dataSource);
             projection = new OrdersProjection(new OrderLineStore(jdbc), new RollupStore(jdbc), new FunnelStore(jdbc),
-                    new CustomerOrderStore(jdbc), new PlatformProperties(ZoneId.of("Asia/Shanghai")), jdbc,
-                    new SimpleMeterRegistry());
+                    new PlatformProperties(ZoneId.of("Asia/Shanghai")), jdbc, new SimpleMeterRegistry());
         }
 
         void apply(List<ChangeEvent<OrderLine>> events) {
