@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Recomputes the facts and lifecycle stage of customers from their stored lines, inside the caller's transaction. */
+/** Recomputes the facts and lifecycle stage of customers from their lines, inside the caller's transaction. */
 @Component
 public class CustomerFacts {
     private final CustomerStore store;
@@ -27,16 +27,17 @@ public class CustomerFacts {
         this.properties = properties;
     }
 
-    public void refresh(Collection<String> users) {
+    /** Recomputes the facts of the users from their lines (all of each user's lines; a user without any has none). */
+    public void refresh(Collection<String> users, Map<String, ? extends Map<?, StoredLine>> lines) {
         if (users.isEmpty()) {
             return;
         }
-        Map<String, List<StoredLine>> lines = store.linesOf(users);
         LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
         Map<String, Facts> facts = new HashMap<>();
         Map<String, LifecycleStage> stages = new HashMap<>();
         for (String user : users) {
-            Facts f = calculator.of(user, lines.getOrDefault(user, List.of()));
+            Map<?, StoredLine> own = lines.get(user);
+            Facts f = calculator.of(user, own == null ? List.of() : List.copyOf(own.values()));
             facts.put(user, f);
             stages.put(user, lifecycles.stage(f, today));
         }

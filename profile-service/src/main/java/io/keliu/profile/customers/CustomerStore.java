@@ -69,19 +69,23 @@ public class CustomerStore {
                 column(rows, LineKey::orderId), column(rows, LineKey::lineKey));
     }
 
-    /** The stored lines of each of the users (users without lines are absent). */
-    public Map<String, List<StoredLine>> linesOf(Collection<String> users) {
-        Map<String, List<StoredLine>> lines = new HashMap<>();
+    /** The stored lines of each of the users, by key, in the table's order (users without lines are absent). */
+    public Map<String, Map<LineKey, StoredLine>> linesOf(Collection<String> users) {
+        Map<String, Map<LineKey, StoredLine>> lines = new HashMap<>();
+        if (users.isEmpty()) {
+            return lines;
+        }
         jdbc.sql("""
                         SELECT order_id, user_id, created_at, net_amount, net_quantity, category, channel, order_type,
-                               shipping_address, province, city
+                               shipping_address, province, city, line_key
                         FROM profiles.order_lines WHERE user_id = ANY(?)""")
                 .param(users.toArray(String[]::new))
                 .query(rs -> {
                     StoredLine line = new StoredLine(rs.getString(1), rs.getString(2),
                             rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4), rs.getInt(5), rs.getString(6),
                             rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
-                    lines.computeIfAbsent(line.userId(), u -> new ArrayList<>()).add(line);
+                    lines.computeIfAbsent(line.userId(), u -> new LinkedHashMap<>())
+                            .put(new LineKey(line.orderId(), rs.getString(12)), line);
                 });
         return lines;
     }

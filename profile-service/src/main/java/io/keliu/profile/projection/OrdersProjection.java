@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * Keeps the newest version of every order line of a known customer, with what it adds by the analytics library's
- * netting rule ({@link OrderNetting}), then recomputes the facts of every customer a batch touched from its lines. A
- * line that becomes anonymous is dropped: anonymous orders never make customers.
+ * netting rule ({@link OrderNetting}), then recomputes the facts of every customer a batch touched from its lines
+ * (those stored before the batch with the batch's changes applied). A line that becomes anonymous is dropped:
+ * anonymous orders never make customers.
  */
 @Component
 class OrdersProjection implements ProjectionHandler<OrderLine> {
@@ -56,9 +57,23 @@ class OrdersProjection implements ProjectionHandler<OrderLine> {
                 kept.put(key, stored(line));
             }
         });
+        Map<String, Map<LineKey, StoredLine>> lines = store.linesOf(touched);
         store.deleteLines(dropped);
         store.upsertLines(kept);
-        facts.refresh(touched);
+        facts.refresh(touched, afterBatch(lines, newest.keySet(), kept));
+    }
+
+    /**
+     * The touched customers' lines as the batch leaves them, from their lines read before its writes: a changed line
+     * leaves whichever customer held it and joins its new customer unless dropped. The batch's own lines are not read
+     * back from the table.
+     */
+    private static Map<String, Map<LineKey, StoredLine>> afterBatch(Map<String, Map<LineKey, StoredLine>> stored,
+                                                                    Set<LineKey> changed,
+                                                                    Map<LineKey, StoredLine> kept) {
+        stored.values().forEach(lines -> lines.keySet().removeAll(changed));
+        kept.forEach((key, line) -> stored.computeIfAbsent(line.userId(), u -> new LinkedHashMap<>()).put(key, line));
+        return stored;
     }
 
     private static void customerOf(OrderLine line, Set<String> customers) {
