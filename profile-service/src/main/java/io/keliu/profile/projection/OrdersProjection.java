@@ -68,9 +68,9 @@ class OrdersProjection implements ProjectionHandler<OrderLine> {
      * leaves whichever customer held it and joins its new customer unless dropped. The batch's own lines are not read
      * back from the table.
      */
-    private static Map<String, Map<LineKey, StoredLine>> afterBatch(Map<String, Map<LineKey, StoredLine>> stored,
-                                                                    Set<LineKey> changed,
-                                                                    Map<LineKey, StoredLine> kept) {
+    static Map<String, Map<LineKey, StoredLine>> afterBatch(Map<String, Map<LineKey, StoredLine>> stored,
+                                                            Set<LineKey> changed,
+                                                            Map<LineKey, StoredLine> kept) {
         stored.values().forEach(lines -> lines.keySet().removeAll(changed));
         kept.forEach((key, line) -> stored.computeIfAbsent(line.userId(), u -> new LinkedHashMap<>()).put(key, line));
         return stored;
