@@ -52,7 +52,9 @@ public final class AuthOverheadBenchmark {
             System.err.println("warming up both for " + 3 * seconds + " s each, 4 requests at a time");
             String capacity = "closed loop of 4 callers during the warm-up's last third (what each path can do): open "
                     + warmUp(http, openRequest, 3 * seconds) + " requests/s, secured "
-                    + warmUp(http, securedRequest, 3 * seconds) + " requests/s";
+                    + warmUp(http, securedRequest, 3 * seconds) + " requests/s; then warmed on until the JIT was"
+                    + " quiet: open " + warmUntilCompiled(http, openRequest, pids(OPEN), 3 * seconds) + " s more,"
+                    + " secured " + warmUntilCompiled(http, securedRequest, pids(SECURED), 3 * seconds) + " s more";
             Map<String, List<long[]>> results = new LinkedHashMap<>();
             List<String> cpu = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
@@ -60,19 +62,21 @@ public final class AuthOverheadBenchmark {
                     long[] pids = pids(target);
                     double[] before = cpuSeconds(pids);
                     double driverBefore = CpuAccounting.processSeconds(ProcessHandle.current().pid());
+                    double jitBefore = compilerSeconds(pids);
                     Instant started = Instant.now();
                     long[] latencies = run(http, target.equals(OPEN) ? openRequest : securedRequest, rate, seconds);
                     results.computeIfAbsent(target, k -> new ArrayList<>()).add(sorted(latencies));
                     double[] after = cpuSeconds(pids);
                     double driver = CpuAccounting.processSeconds(ProcessHandle.current().pid()) - driverBefore;
+                    double jit = compilerSeconds(pids) - jitBefore;
                     System.err.println(target + " round " + round + " from " + started + ", p95 of each second's"
                             + " requests in ms: " + perSecondP95(latencies, rate));
                     if (pids.length == 2) {
-                        cpu.add("| %s | %d | %.0f | %.0f | %.0f | %.0f |".formatted(target, round,
+                        cpu.add("| %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f |".formatted(target, round,
                                 (after[0] - before[0]) * 1e6 / (rate * seconds),
                                 (after[1] - before[1]) * 1e6 / (rate * seconds),
                                 (after[0] - before[0] + after[1] - before[1]) * 1e6 / (rate * seconds),
-                                driver * 1e6 / (rate * seconds)));
+                                driver * 1e6 / (rate * seconds), jit * 1e3));
                     }
                 }
                 System.err.println("round " + round + " of " + rounds + " done");
@@ -80,8 +84,9 @@ public final class AuthOverheadBenchmark {
             print(results, rate, seconds);
             if (!cpu.isEmpty()) {
                 System.out.println("\nCPU per request, µs (each process's user + system time over its round)\n");
-                System.out.println("| target | round | gateway | service | both | driver (this load generator) |");
-                System.out.println("| --- | --- | --- | --- | --- | --- |");
+                System.out.println("| target | round | gateway | service | both | driver (this load generator) |"
+                        + " JIT compilers of gateway + service in the round, ms |");
+                System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
                 cpu.forEach(System.out::println);
                 System.out.println();
             }
@@ -126,6 +131,32 @@ public final class AuthOverheadBenchmark {
             }
         }
         return Math.round(answeredInLastThird.get() * 3.0 / seconds);
+    }
+
+    private static double compilerSeconds(long[] pids) {
+        return Arrays.stream(pids).mapToDouble(CpuAccounting::compilerSeconds).sum();
+    }
+
+    /**
+     * Warms a path up on, closed loop, in slices of 5 s until its JVMs' JIT compilers used under 5 % of a core in a
+     * slice, for at most {@code atMost} seconds: a path with more code (the secured one) is still compiling after the
+     * fixed warm-up, and a round that starts while C2 takes a share of the two cores measures that, not the path.
+     *
+     * @return the seconds it took
+     */
+    private static int warmUntilCompiled(HttpClient http, HttpRequest request, long[] pids, int atMost)
+            throws InterruptedException {
+        int slice = 5;
+        int warmed = 0;
+        while (pids.length > 0 && warmed < atMost) {
+            double before = compilerSeconds(pids);
+            warmUp(http, request, slice);
+            warmed += slice;
+            if (compilerSeconds(pids) - before < 0.05 * slice) {
+                break;
+            }
+        }
+        return warmed;
     }
 
     /** @return latencies in µs in the order the requests were due, with the count of non-2xx/4xx answers and errors

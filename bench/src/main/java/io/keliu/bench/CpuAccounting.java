@@ -1,6 +1,7 @@
 package io.keliu.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,23 @@ final class CpuAccounting {
     /** CPU seconds (user + system) one process has used so far; 0 elsewhere than Linux or once it has ended. */
     static double processSeconds(long pid) {
         return available() ? processTicks(read(Path.of("/proc", Long.toString(pid), "stat"))) / TICKS_PER_SECOND : 0;
+    }
+
+    /**
+     * CPU seconds the JIT compiler threads of one process have used so far (HotSpot names them "C1 CompilerThread…"
+     * and "C2 CompilerThread…"); 0 elsewhere than Linux or once it has ended.
+     */
+    static double compilerSeconds(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (!available() || !Files.isDirectory(tasks)) {
+            return 0;
+        }
+        try (Stream<Path> threads = Files.list(tasks)) {
+            return threads.filter(thread -> read(thread.resolve("comm")).matches("C[12] CompilerThre.*\\s*"))
+                    .mapToLong(thread -> processTicks(read(thread.resolve("stat")))).sum() / TICKS_PER_SECOND;
+        } catch (IOException | UncheckedIOException e) {
+            return 0; // the process ended meanwhile
+        }
     }
 
     /** The fields of /proc/PID/stat after the command name in parentheses (which may hold spaces). */
