@@ -14,11 +14,14 @@ source bench/lib/stack.sh
 mkdir -p bench/out
 VERSION=0.1.0-SNAPSHOT
 bench_jar=bench/target/keliu-bench.jar
-launch() {  # launch log-name main-class-or-jar args...; KELIU_BENCH_JFR=<directory> records a profile of each
+# launch log-name main-class-or-jar args...; KELIU_BENCH_JFR=<directory> records a profile of each;
+# KELIU_BENCH_JVM_OPTIONS (e.g. a GC to try) go to every gateway and service alike, reference and subject
+launch() {
   local log=$1; shift
   local jfr=()
   [ -z "${KELIU_BENCH_JFR:-}" ] || jfr=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$KELIU_BENCH_JFR/$log.jfr")
-  "$JAVA_HOME/bin/java" -Xmx512m "${jfr[@]}" "$@" > "bench/out/$log.log" 2>&1 &
+  # shellcheck disable=SC2086 # options are words
+  "$JAVA_HOME/bin/java" -Xmx512m ${KELIU_BENCH_JVM_OPTIONS:-} "${jfr[@]}" "$@" > "bench/out/$log.log" 2>&1 &
   pids+=($!)
 }
 

@@ -15,10 +15,10 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the routes forward instead of the caller's credential: {@code Authorization: Bearer <service token>} for the
@@ -78,9 +78,13 @@ public class TokenRelayFilter extends OncePerRequestFilter {
 
         @Override
         public Enumeration<String> getHeaderNames() {
-            List<String> names = Collections.list(super.getHeaderNames()).stream()
-                    .filter(name -> !isReplaced(name)).collect(java.util.stream.Collectors.toCollection(
-                            java.util.ArrayList::new));
+            List<String> names = new ArrayList<>();
+            for (Enumeration<String> all = super.getHeaderNames(); all.hasMoreElements(); ) {
+                String name = all.nextElement();
+                if (!isReplaced(name)) {
+                    names.add(name);
+                }
+            }
             if (authorization != null) {
                 names.add(HttpHeaders.AUTHORIZATION);
             }
@@ -88,8 +92,7 @@ public class TokenRelayFilter extends OncePerRequestFilter {
         }
 
         private static boolean isReplaced(String name) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            return lower.equals("authorization") || lower.equals("cookie");
+            return name.equalsIgnoreCase(HttpHeaders.AUTHORIZATION) || name.equalsIgnoreCase(HttpHeaders.COOKIE);
         }
     }
 }
