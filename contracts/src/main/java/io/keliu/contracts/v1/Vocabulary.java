@@ -41,7 +41,11 @@ public final class Vocabulary<E extends Enum<E>> {
     }
 
     public Optional<E> lookup(String word) {
-        return word == null ? Optional.empty() : Optional.ofNullable(words.get(fold(word)));
+        if (word == null) {
+            return Optional.empty();
+        }
+        E written = words.get(word); // a word written as it is kept (PAID, 微信) needs no folding
+        return Optional.ofNullable(written != null ? written : words.get(fold(word)));
     }
 
     /** The accepted words, for error messages that tell the user what would have worked. */

@@ -15,12 +15,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,15 +49,19 @@ public class EventPublisher implements DisposableBean {
         }
     });
     private static final String HEX = "0123456789ABCDEF";
+    private static final byte[] EVENT_ID = "{\"eventId\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SCHEMA_VERSION_AND_KEY = ("\",\"schemaVersion\":" + ChangeEvent.SCHEMA_VERSION
+            + ",\"key\":").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL_AND_AFTER = "null,\"after\":".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * The event JSON of docs/contracts.md: Jackson's defaults, independent of the web layer's settings, with buffers
      * recycled per thread (events are rendered on the thread that prepares a batch, the "before" of an update on a
-     * writer thread, tens of thousands a second).
+     * writer thread, tens of thousands a second), and nothing between the events a batch's generator writes one
+     * after the other.
      */
     private final ObjectMapper json = JsonMapper.builder(JsonFactory.builder()
-            .recyclerPool(JsonRecyclerPools.threadLocalPool()).build()).build();
+            .recyclerPool(JsonRecyclerPools.threadLocalPool()).rootValueSeparator((String) null).build()).build();
     private final Producer<String, byte[]> producer;
 
     /**
@@ -134,23 +138,58 @@ public class EventPublisher implements DisposableBean {
         return delivery;
     }
 
-    /** The events' "occurredAt" for a batch prepared at that instant, as JSON. */
-    String occurredAt(Instant preparedAt) {
-        return json.writeValueAsString(preparedAt);
+    /** Renders the change events of one batch prepared at {@code preparedAt}; close it when the batch is done. */
+    EventRenderer renderer(Instant preparedAt) {
+        return new EventRenderer(preparedAt);
     }
 
-    /** The change event of {@code record} stored as {@code row}, rendered as if the row were new. */
-    <T> PreparedEvent render(IngestKind<T> kind, T record, byte[] row, String occurredAt) {
-        String eventKey = kind.eventKey().apply(record);
-        byte[] head = ("{\"eventId\":\"" + eventId(kind.name(), eventKey, row) + "\",\"schemaVersion\":"
-                + ChangeEvent.SCHEMA_VERSION + ",\"key\":" + quoted(eventKey) + ",\"occurredAt\":"
-                + occurredAt + ",\"before\":").getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream event = new ByteArrayOutputStream(head.length + 640);
-        event.writeBytes(head);
-        event.writeBytes(NULL_AND_AFTER);
-        json.writeValue(event, record);
-        event.write('}');
-        return new PreparedEvent(kind.partitionKey().apply(record), event.toByteArray(), head.length);
+    /**
+     * Renders a batch's events, each as if its record were new, into one buffer and with one JSON generator reused
+     * for the whole batch: an event then costs one array of its exact size, not a stream, its copy and a generator.
+     * A generator that failed halfway through a record is dropped, not reused.
+     */
+    final class EventRenderer implements AutoCloseable {
+        private final EventBuffer buffer = new EventBuffer();
+        private final byte[] occurredAt;
+        private JsonGenerator generator;
+
+        private EventRenderer(Instant preparedAt) {
+            this.occurredAt = (",\"occurredAt\":" + json.writeValueAsString(preparedAt) + ",\"before\":")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** The change event of {@code record} stored as {@code row}. */
+        <T> PreparedEvent render(IngestKind<T> kind, T record, byte[] row) {
+            String eventKey = kind.eventKey().apply(record);
+            buffer.reset();
+            buffer.write(EVENT_ID);
+            buffer.write(eventId(kind.name(), eventKey, row).getBytes(StandardCharsets.US_ASCII));
+            buffer.write(SCHEMA_VERSION_AND_KEY);
+            buffer.write(quoted(eventKey).getBytes(StandardCharsets.UTF_8));
+            buffer.write(occurredAt);
+            int beforeAt = buffer.size();
+            buffer.write(NULL_AND_AFTER);
+            try {
+                if (generator == null) {
+                    generator = json.createGenerator(buffer);
+                }
+                json.writeValue(generator, record);
+                generator.flush();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+            buffer.write('}');
+            return new PreparedEvent(kind.partitionKey().apply(record), buffer.toByteArray(), beforeAt);
+        }
+
+        @Override
+        public void close() {
+            if (generator != null) {
+                generator.close();
+                generator = null;
+            }
+        }
     }
 
     /**

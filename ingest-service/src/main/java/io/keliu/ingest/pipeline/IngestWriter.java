@@ -89,14 +89,15 @@ public class IngestWriter {
             }
         }
         Instant preparedAt = clock.instant();
-        String occurredAt = publisher.occurredAt(preparedAt);
         List<PreparedRecord> records = new ArrayList<>(latest.size());
-        for (Candidate<T> candidate : latest.values()) {
-            try {
-                records.add(new PreparedRecord(candidate.identity(), candidate.row(),
-                        publisher.render(kind, candidate.record(), candidate.row(), occurredAt), candidate.source()));
-            } catch (RuntimeException unexpected) {
-                letters.add(failedToPrepare(kind, candidate.source(), candidate.record(), unexpected));
+        try (EventPublisher.EventRenderer events = publisher.renderer(preparedAt)) {
+            for (Candidate<T> candidate : latest.values()) {
+                try {
+                    records.add(new PreparedRecord(candidate.identity(), candidate.row(),
+                            events.render(kind, candidate.record(), candidate.row()), candidate.source()));
+                } catch (RuntimeException unexpected) {
+                    letters.add(failedToPrepare(kind, candidate.source(), candidate.record(), unexpected));
+                }
             }
         }
         return new PreparedBatch<>(kind, batch.size(), records, superseded, letters, preparedAt);

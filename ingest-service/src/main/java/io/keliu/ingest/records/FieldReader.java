@@ -23,6 +23,7 @@ public final class FieldReader {
     /** Clocks drift and zones get mixed up; a day ahead is tolerated, more is a wrong date. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
     private static final int MAX_DECIMAL_PLACES = 4;
+    private static final BigDecimal TOO_LARGE = BigDecimal.TEN.pow(14);
 
     private final FieldSet fields;
     private final RawRecord raw;
@@ -222,7 +223,7 @@ public final class FieldReader {
             reject(field, "'" + text + "' has more than " + MAX_DECIMAL_PLACES + " decimal places");
             return null;
         }
-        if (value.abs().compareTo(BigDecimal.TEN.pow(14)) >= 0) {
+        if (value.abs().compareTo(TOO_LARGE) >= 0) {
             reject(field, "'" + text + "' is too large");
             return null;
         }
