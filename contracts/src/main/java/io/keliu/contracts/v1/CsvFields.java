@@ -19,36 +19,74 @@ public final class CsvFields {
      */
     public static List<String> split(String record) {
         List<String> fields = new ArrayList<>(24);
-        StringBuilder field = new StringBuilder();
+        Field field = new Field(record);
+        int from = 0; // where the part of the field not yet taken starts
         boolean quoted = false;
         boolean fieldStart = true;
         for (int i = 0; i < record.length(); i++) {
             char c = record.charAt(i);
             if (quoted) {
                 if (c == '"' && i + 1 < record.length() && record.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
+                    field.take(from, i + 1); // one of the two quotes
+                    from = ++i + 1;
                 } else if (c == '"') {
+                    field.take(from, i);
+                    from = i + 1;
                     quoted = false;
-                } else {
-                    field.append(c);
                 }
             } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
+                field.take(from, i);
+                fields.add(field.end());
+                from = i + 1;
                 fieldStart = true;
                 continue;
             } else if (c == '"' && fieldStart) {
+                from = i + 1;
                 quoted = true;
-            } else {
-                field.append(c);
             }
             fieldStart = false;
         }
         if (quoted) {
             return null;
         }
-        fields.add(field.toString());
+        field.take(from, record.length());
+        fields.add(field.end());
         return fields;
+    }
+
+    /**
+     * A field taken from the record in pieces (quotes are left out): most fields are one piece, a substring of the
+     * record, and need no builder.
+     */
+    private static final class Field {
+        private final String record;
+        private String piece;
+        private StringBuilder pieces;
+
+        Field(String record) {
+            this.record = record;
+        }
+
+        void take(int from, int to) {
+            if (from == to) {
+                return;
+            }
+            if (piece == null && pieces == null) {
+                piece = record.substring(from, to);
+                return;
+            }
+            if (pieces == null) {
+                pieces = new StringBuilder(piece);
+                piece = null;
+            }
+            pieces.append(record, from, to);
+        }
+
+        String end() {
+            String value = pieces != null ? pieces.toString() : piece != null ? piece : "";
+            piece = null;
+            pieces = null;
+            return value;
+        }
     }
 }
