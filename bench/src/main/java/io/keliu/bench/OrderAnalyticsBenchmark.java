@@ -108,7 +108,7 @@ public final class OrderAnalyticsBenchmark {
     private void produce(int events) {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, option("bootstrap", "localhost:29092"));
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"); // as ingest-service publishes change events
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         Random random = new Random(13);

@@ -101,9 +101,10 @@ public final class ProfileBenchmark {
         Random random = new Random(11);
         Instant end = LocalDate.of(2026, 11, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
         long events = 0;
+        // compressed with lz4, as ingest-service publishes change events
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 262144, ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd"),
+                ProducerConfig.BATCH_SIZE_CONFIG, 262144, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (int c = 0; c < customers; c++) {
                 String user = "B" + (1_000_000 + c);
