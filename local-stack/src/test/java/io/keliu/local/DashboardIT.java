@@ -103,11 +103,12 @@ class DashboardIT {
         pages.put("zh-CN", new DashboardPage(page));
 
         // the same session in a second context, switched to English by the page's own language switch
-        Page english = newContext(chinese.storageState()).newPage();
-        english.navigate(gateway + "/overview");
-        english.locator(".lang-switch a[hreflang=en]").click();
-        english.waitForURL(url -> url.contains("lang=en"));
-        pages.put("en", new DashboardPage(english));
+        // the page is settled first: a click while a busy machine still lays it out can miss the link
+        DashboardPage english = new DashboardPage(newContext(chinese.storageState()).newPage());
+        english.open(gateway + "/overview");
+        english.page().locator(".lang-switch a[hreflang=en]").click();
+        english.page().waitForURL(url -> url.contains("lang=en"));
+        pages.put("en", english);
     }
 
     @AfterAll
@@ -425,7 +426,10 @@ class DashboardIT {
     private static BrowserContext newContext(String session) {
         Browser.NewContextOptions options = new Browser.NewContextOptions().setViewportSize(DESKTOP.width, DESKTOP.height)
                 .setTimezoneId("Asia/Shanghai");
-        return chromium.browser().newContext(session == null ? options : options.setStorageState(session));
+        BrowserContext context = chromium.browser().newContext(session == null ? options : options.setStorageState(session));
+        // Playwright's 30 s default is too short for a page of the whole stack on a busy 2-core machine
+        context.setDefaultTimeout(DashboardPage.SETTLE_TIMEOUT_MS);
+        return context;
     }
 
     /**
