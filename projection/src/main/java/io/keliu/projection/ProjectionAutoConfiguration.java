@@ -68,10 +68,11 @@ public class ProjectionAutoConfiguration {
     }
 
     @Bean
-    ProjectionState projectionState(JdbcClient jdbc, ProjectionProperties properties, Environment environment) {
+    ProjectionState projectionState(JdbcClient jdbc, PlatformTransactionManager transactions,
+                                    ProjectionProperties properties, Environment environment) {
         String schema = properties.schema() != null ? properties.schema()
                 : environment.getRequiredProperty("spring.flyway.default-schema");
-        return new ProjectionState(jdbc, schema);
+        return new ProjectionState(jdbc, transactions, schema);
     }
 
     @Bean

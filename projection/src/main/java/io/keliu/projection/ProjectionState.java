@@ -1,7 +1,11 @@
 package io.keliu.projection;
 
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -18,11 +22,14 @@ import java.util.UUID;
  */
 public final class ProjectionState {
     private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
     private final String offsets;
     private final String events;
 
-    public ProjectionState(JdbcClient jdbc, String schema) {
+    public ProjectionState(JdbcClient jdbc, PlatformTransactionManager transactions, String schema) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.offsets = schema + ".projection_offsets";
         this.events = schema + ".projection_events";
     }
@@ -67,16 +74,30 @@ public final class ProjectionState {
                 .update();
     }
 
-    /** Records the ids as applied and returns those that were not recorded before. */
+    /**
+     * Records the ids as applied and returns those that were not recorded before. Nearly always every id is new, and
+     * a plain insert costs PostgreSQL less than {@code ON CONFLICT}'s speculative insertion of each row; so the plain
+     * insert goes first, behind a savepoint, and only when it meets an id already recorded (or one id twice) does the
+     * claim roll back to the savepoint and insert with {@code ON CONFLICT DO NOTHING}.
+     */
     public Set<UUID> claim(Collection<UUID> eventIds) {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("INSERT INTO " + events + " (event_id) SELECT unnest(?::uuid[])"
-                        + " ON CONFLICT DO NOTHING RETURNING event_id")
-                .param(eventIds.toArray(UUID[]::new))
-                .query(UUID.class)
-                .list());
+        UUID[] ids = eventIds.toArray(UUID[]::new);
+        try {
+            savepoint.executeWithoutResult(status -> jdbc.sql("INSERT INTO " + events + " (event_id)"
+                            + " SELECT unnest(?::uuid[])")
+                    .param(ids)
+                    .update());
+            return new HashSet<>(eventIds);
+        } catch (DuplicateKeyException e) {
+            return new HashSet<>(jdbc.sql("INSERT INTO " + events + " (event_id) SELECT unnest(?::uuid[])"
+                            + " ON CONFLICT DO NOTHING RETURNING event_id")
+                    .param(ids)
+                    .query(UUID.class)
+                    .list());
+        }
     }
 
     /** Forgets ids applied longer ago than {@code window}; returns how many. */
