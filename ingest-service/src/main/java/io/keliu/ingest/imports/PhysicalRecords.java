@@ -75,6 +75,20 @@ final class PhysicalRecords {
                 }
                 return size == 0 ? null : finish(length, line, size, state == QUOTED ? quoteLine : 0);
             }
+            int run = ordinaryRun(size);
+            if (run > 0) {
+                if (length + run > record.length) {
+                    record = Arrays.copyOf(record, Math.min(maxBytes, Math.max(record.length * 2, length + run)));
+                }
+                System.arraycopy(buffer, position, record, length, run);
+                position += run;
+                length += run;
+                size += run;
+                if (csv && state != QUOTED) {
+                    state = record[length - 1] == ',' ? FIELD_START : UNQUOTED;
+                }
+                continue;
+            }
             byte b = buffer[position++];
             if (b == '\n') {
                 nextLine++;
@@ -111,6 +125,26 @@ final class PhysicalRecords {
                 return unclosedQuote(length, line, quoteLine, quoteLineEnd);
             }
         }
+    }
+
+    /**
+     * How many bytes from the position on change nothing but the record's length, so that they are copied at once:
+     * up to a line break, a quote (in CSV) or the size limit. Outside a quoted field a run's last byte is all that
+     * decides the state after it (a comma starts a field); inside one the field stays quoted.
+     */
+    private int ordinaryRun(long size) {
+        int end = (int) Math.min(limit, position + Math.max(0, maxBytes - size));
+        int i = position;
+        if (csv) {
+            while (i < end && buffer[i] != '\n' && buffer[i] != '"') {
+                i++;
+            }
+        } else {
+            while (i < end && buffer[i] != '\n') {
+                i++;
+            }
+        }
+        return i - position;
     }
 
     /**

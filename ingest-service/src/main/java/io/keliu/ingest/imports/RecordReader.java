@@ -149,6 +149,13 @@ final class RecordReader<T> {
     }
 
     private RawRecord csvRecord(byte[] bytes, long line, Supplier<String> payload) {
+        if (utf8) {
+            List<String> columns = Utf8CsvFields.split(bytes);
+            if (columns != null && columns.size() == fieldOfColumn.length && !anyReplaced(columns)) {
+                return record(columns, line, payload);
+            }
+            // a quote left open, a count of fields off or a byte that is not UTF-8: the strict way says which
+        }
         String text;
         try {
             text = decode(bytes, bytes.length);
@@ -168,13 +175,27 @@ final class RecordReader<T> {
             throw new UnreadableRecord("has " + columns.size() + " fields but the header has "
                     + fieldOfColumn.length + "; " + hint, () -> text);
         }
+        return record(columns, line, () -> text);
+    }
+
+    private RawRecord record(List<String> columns, long line, Supplier<String> payload) {
         String[] values = new String[kind.fields().size()];
         for (int c = 0; c < fieldOfColumn.length; c++) {
             if (fieldOfColumn[c] >= 0) {
                 values[fieldOfColumn[c]] = columns.get(c);
             }
         }
-        return new RawRecord(values, origin, line, () -> text);
+        return new RawRecord(values, origin, line, payload);
+    }
+
+    /** Whether a field decoded leniently met an invalid sequence (or holds U+FFFD itself: the strict way tells). */
+    private static boolean anyReplaced(List<String> fields) {
+        for (String field : fields) {
+            if (field.indexOf(REPLACEMENT) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

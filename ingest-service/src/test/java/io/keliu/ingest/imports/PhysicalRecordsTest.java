@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,5 +80,65 @@ class PhysicalRecordsTest {
         List<String> records = records("h\na2,\"" + "y".repeat(2000) + "\na3,b\n", 1000, 4096);
         assertThat(records).hasSize(3);
         assertThat(records.get(2)).isEqualTo("3:a3,b");
+    }
+    /**
+     * Random CSV text, with its quotes closed, read in pieces of random sizes: each record ends at the first line break
+     * outside a quoted field, as reading character by character with RFC 4180's states finds it.
+     */
+    @Test
+    void cutsRandomTextWhereReadingCharacterByCharacterCutsIt() throws IOException {
+        SplittableRandom random = new SplittableRandom(4);
+        String[] alphabet = {",", ",", "\"", "\"", "a", "bc", " ", "订单", "😀", "\n", "\r\n", "x".repeat(40)};
+        for (int n = 0; n < 3_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(40); length > 0; length--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            List<String> expected = new ArrayList<>();
+            if (characterByCharacter(text.toString(), expected)) {
+                text.append('"'); // closes the quote left open
+                expected.clear();
+                characterByCharacter(text.toString(), expected);
+            }
+            assertThat(records(text.toString(), 1 << 20, 1 + random.nextInt(64))).as(text.toString())
+                    .isEqualTo(expected);
+        }
+    }
+
+    /** Adds the records of {@code text} as "line:text" to {@code records}; true if it ends inside a quoted field. */
+    private static boolean characterByCharacter(String text, List<String> records) {
+        StringBuilder record = new StringBuilder();
+        long line = 1;
+        long start = 1;
+        boolean quoted = false;
+        boolean fieldStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                if (!quoted) {
+                    int end = record.length() > 0 && record.charAt(record.length() - 1) == '\r'
+                            ? record.length() - 1 : record.length();
+                    records.add(start + ":" + record.substring(0, end));
+                    record.setLength(0);
+                    start = line;
+                    fieldStart = true;
+                    continue;
+                }
+            }
+            record.append(c);
+            if (quoted && c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                record.append(text.charAt(++i)); // a quote inside the quoted field
+            } else if (quoted && c == '"') {
+                quoted = false;
+            } else if (!quoted && c == '"' && fieldStart) {
+                quoted = true;
+            }
+            fieldStart = !quoted && c == ',';
+        }
+        if (!record.isEmpty()) {
+            records.add(start + ":" + record);
+        }
+        return quoted;
     }
 }
