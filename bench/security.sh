@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # What authentication adds through the gateway (issue 9): GET /api/v1/ingest/orders/{id} at 500 requests/s
-#   reference: OpenGateway (Spring Cloud Gateway, no security) -> ingest-service with Spring Security left out
-#   subject:   the Keliu gateway (API key, rate limit, audit, API log, signed token) -> ingest-service verifying it
-# in alternating rounds in one run; PostgreSQL and Kafka in their own JVMs. Prints a markdown table.
+#   reference: the Keliu gateway with no request checked by Spring Security (OpenKeliuGateway: the same jar, routes,
+#              HTTP client, metrics and API log) -> ingest-service with Spring Security left out
+#   subject:   the Keliu gateway (API key, access rules, rate limit, signed token) -> ingest-service verifying it
+#   and, to show what the gateway's other work costs: a bare Spring Cloud Gateway (OpenGateway) -> the open service
+# in alternating rounds in one run; PostgreSQL and Kafka in their own JVMs. Prints markdown tables.
 #   bench/security.sh [rate] [seconds per round] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,18 +50,26 @@ KELIU_INGEST_URL=http://localhost:28081 KELIU_SECRETS_DIR="$data/secrets" \
   KELIU_RATE_LIMIT_PER_SECOND=2000 KELIU_RATE_LIMIT_BURST=2000 \
   launch gateway -jar gateway/target/gateway-$VERSION.jar --server.port=28080
 gateway=${pids[-1]}
-launch open-gateway -Dloader.main=io.keliu.bench.OpenGateway -cp "$bench_jar" \
+launch bare-gateway -Dloader.main=io.keliu.bench.OpenGateway -cp "$bench_jar" \
   org.springframework.boot.loader.launch.PropertiesLauncher --server.port=28090 --spring.threads.virtual.enabled=true \
   --spring.cloud.gateway.server.webmvc.routes[0].id=ingest \
   --spring.cloud.gateway.server.webmvc.routes[0].uri=http://localhost:28082 \
   --spring.cloud.gateway.server.webmvc.routes[0].predicates[0]=Path=/api/v1/ingest/**
+bare_gateway=${pids[-1]}
+wait_for gateway bench/out/gateway.log "Started GatewayApplication"
+# after the secured gateway, which set up the shared schema and the admin: this one finds them and writes nothing
+KELIU_INGEST_URL=http://localhost:28082 KELIU_SECRETS_DIR="$data/open-secrets" \
+  launch open-gateway -Dloader.path=bench/target/classes -Dloader.main=io.keliu.bench.OpenKeliuGateway \
+  -cp gateway/target/gateway-$VERSION.jar org.springframework.boot.loader.launch.PropertiesLauncher --server.port=28091
 open_gateway=${pids[-1]}
 wait_for ingest-service bench/out/ingest-open.log "Started IngestApplication"
-wait_for gateway bench/out/gateway.log "Started GatewayApplication"
-wait_for OpenGateway bench/out/open-gateway.log "Started OpenGateway"
+wait_for OpenKeliuGateway bench/out/open-gateway.log "Started OpenKeliuGateway"
+wait_for OpenGateway bench/out/bare-gateway.log "Started OpenGateway"
 
 path=/api/v1/ingest/orders/BENCH-NO-SUCH-ORDER
 "$JAVA_HOME/bin/java" -Dloader.main=io.keliu.bench.AuthOverheadBenchmark -cp "$bench_jar" \
   -Dkeliu.bench.open-pids="$open_gateway,$ingest_open" -Dkeliu.bench.secured-pids="$gateway,$ingest_secured" \
+  -Dkeliu.bench.bare-pids="$bare_gateway,$ingest_open" -Dkeliu.bench.kafka="$KELIU_KAFKA_BOOTSTRAP" \
   org.springframework.boot.loader.launch.PropertiesLauncher \
-  "http://localhost:28090$path" "http://localhost:28080$path" "$(cat "$data/secrets/admin-api-key")" "$@"
+  "http://localhost:28091$path" "http://localhost:28080$path" "http://localhost:28090$path" \
+  "$(cat "$data/secrets/admin-api-key")" "$@"

@@ -1,5 +1,10 @@
 package io.keliu.bench;
 
+import io.keliu.contracts.v1.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,60 +24,72 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * What authentication adds to a request through the gateway (issue 9): the same request at a constant rate against
- * an open gateway and service (the reference) and against the secured ones with an API key, in alternating rounds.
- * Latency is measured from when a request was due, not when it was sent, so a stall counts against it (no coordinated
- * omission). Run by bench/security.sh; prints a markdown table.
+ * three paths in alternating rounds: the Keliu gateway with no request checked by Spring Security, in front of
+ * ingest-service with its security left out (the reference, {@link OpenKeliuGateway}); the same gateway secured, with
+ * an API key, in front of ingest-service verifying the gateway's token; and a bare Spring Cloud Gateway in front of the
+ * open ingest-service ({@link OpenGateway}), which shows what the gateway's other work (metrics, the API request log)
+ * costs. Latency is measured from when a request was due, not when it was sent, so a stall counts against it (no
+ * coordinated omission). Run by bench/security.sh; prints markdown tables.
  *
- * <pre>AuthOverheadBenchmark OPEN_URL SECURED_URL API_KEY [rate] [seconds per round] [rounds]</pre>
+ * <pre>AuthOverheadBenchmark OPEN_URL SECURED_URL BARE_URL API_KEY [rate] [seconds per round] [rounds]</pre>
  *
- * With {@code -Dkeliu.bench.open-pids=GATEWAY,SERVICE} and {@code -Dkeliu.bench.secured-pids=GATEWAY,SERVICE} it also
- * prints the CPU each process used per request in each round: latency near capacity is queueing, CPU per request is
- * what the checks cost, and it is steadier on a shared machine. The driver's own CPU per request is printed beside
- * them: it shares the cores with both paths.
+ * With {@code -Dkeliu.bench.open-pids=GATEWAY,SERVICE} (and {@code secured-pids}, {@code bare-pids}) it also prints the
+ * CPU each process used per request in each round: latency near capacity is queueing, CPU per request is what the
+ * checks cost, and it is steadier on a shared machine. The driver's own CPU per request is printed beside them: it
+ * shares the cores with every path. With {@code -Dkeliu.bench.kafka=HOST:PORT} it first creates the API request log's
+ * topic, so that the gateways send their records as they would in the platform.
  */
 public final class AuthOverheadBenchmark {
-    private static final String OPEN = "open (reference)";
-    private static final String SECURED = "secured (API key)";
+    /** A path under test: what it is called in the tables, its request, and its gateway's and service's pids. */
+    private record Target(String name, HttpRequest request, long[] pids) {
+        Target(String name, String pidsProperty, HttpRequest.Builder request) {
+            this(name, request.timeout(Duration.ofSeconds(10)).build(), pidsOf(pidsProperty));
+        }
+    }
 
     private AuthOverheadBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        URI open = URI.create(args[0]);
-        URI secured = URI.create(args[1]);
-        String key = args[2];
-        int rate = args.length > 3 ? Integer.parseInt(args[3]) : 500;
-        int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
-        int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+        String key = args[3];
+        int rate = args.length > 4 ? Integer.parseInt(args[4]) : 500;
+        int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
+        int rounds = args.length > 6 ? Integer.parseInt(args[6]) : 3;
+        Target open = new Target("open (reference)", "keliu.bench.open-pids",
+                HttpRequest.newBuilder(URI.create(args[0])));
+        Target secured = new Target("secured (API key)", "keliu.bench.secured-pids",
+                HttpRequest.newBuilder(URI.create(args[1])).header("Authorization", "Bearer " + key));
+        Target bare = new Target("bare Spring Cloud Gateway", "keliu.bench.bare-pids",
+                HttpRequest.newBuilder(URI.create(args[2])));
+        List<Target> targets = List.of(open, secured, bare);
+        createApiLogTopic(System.getProperty("keliu.bench.kafka"));
 
-        HttpRequest openRequest = HttpRequest.newBuilder(open).timeout(Duration.ofSeconds(10)).build();
-        HttpRequest securedRequest = HttpRequest.newBuilder(secured).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + key).build();
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            System.err.println("warming up both for " + 3 * seconds + " s each, 4 requests at a time");
-            String capacity = "closed loop of 4 callers during the warm-up's last third (what each path can do): open "
-                    + warmUp(http, openRequest, 3 * seconds) + " requests/s, secured "
-                    + warmUp(http, securedRequest, 3 * seconds) + " requests/s; then warmed on until the JIT was"
-                    + " quiet: open " + warmUntilCompiled(http, openRequest, pids(OPEN), 3 * seconds) + " s more,"
-                    + " secured " + warmUntilCompiled(http, securedRequest, pids(SECURED), 3 * seconds) + " s more";
-            Map<String, List<long[]>> results = new LinkedHashMap<>();
+            System.err.println("warming up each for " + 3 * seconds + " s, 4 requests at a time");
+            List<String> warmUps = new ArrayList<>();
+            for (Target target : targets) {
+                long capacity = warmUp(http, target.request(), 3 * seconds);
+                warmUps.add(target.name() + ": " + capacity + " requests/s, then "
+                        + warmUntilCompiled(http, target.request(), target.pids(), 3 * seconds) + " s more");
+            }
+            Map<Target, List<long[]>> results = new LinkedHashMap<>();
             List<String> cpu = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                for (String target : List.of(OPEN, SECURED)) {
-                    long[] pids = pids(target);
+                for (Target target : targets) {
+                    long[] pids = target.pids();
                     double[] before = cpuSeconds(pids);
                     double driverBefore = CpuAccounting.processSeconds(ProcessHandle.current().pid());
                     double jitBefore = compilerSeconds(pids);
                     Instant started = Instant.now();
-                    long[] latencies = run(http, target.equals(OPEN) ? openRequest : securedRequest, rate, seconds);
+                    long[] latencies = run(http, target.request(), rate, seconds);
                     results.computeIfAbsent(target, k -> new ArrayList<>()).add(sorted(latencies));
                     double[] after = cpuSeconds(pids);
                     double driver = CpuAccounting.processSeconds(ProcessHandle.current().pid()) - driverBefore;
                     double jit = compilerSeconds(pids) - jitBefore;
-                    System.err.println(target + " round " + round + " from " + started + ", p95 of each second's"
-                            + " requests in ms: " + perSecondP95(latencies, rate));
+                    System.err.println(target.name() + " round " + round + " from " + started + ", p95 of each"
+                            + " second's requests in ms: " + perSecondP95(latencies, rate));
                     if (pids.length == 2) {
-                        cpu.add("| %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f |".formatted(target, round,
+                        cpu.add("| %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f |".formatted(target.name(), round,
                                 (after[0] - before[0]) * 1e6 / (rate * seconds),
                                 (after[1] - before[1]) * 1e6 / (rate * seconds),
                                 (after[0] - before[0] + after[1] - before[1]) * 1e6 / (rate * seconds),
@@ -82,22 +99,35 @@ public final class AuthOverheadBenchmark {
                 System.err.println("round " + round + " of " + rounds + " done");
             }
             print(results, rate, seconds);
+            printAdded(results.get(open), results.get(secured), results.get(bare));
             if (!cpu.isEmpty()) {
                 System.out.println("\nCPU per request, µs (each process's user + system time over its round)\n");
                 System.out.println("| target | round | gateway | service | both | driver (this load generator) |"
                         + " JIT compilers of gateway + service in the round, ms |");
                 System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
                 cpu.forEach(System.out::println);
-                System.out.println();
             }
-            System.out.println(capacity);
+            System.out.println("\nclosed loop of 4 callers during the warm-up's last third (what each path can do),"
+                    + " then warmed on until the JIT was quiet: " + String.join("; ", warmUps));
         }
     }
 
-    private static long[] pids(String target) {
-        String pids = System.getProperty(target.equals(OPEN) ? "keliu.bench.open-pids" : "keliu.bench.secured-pids");
+    private static long[] pidsOf(String property) {
+        String pids = System.getProperty(property);
         return pids == null || !CpuAccounting.available() ? new long[0]
                 : Arrays.stream(pids.split(",")).mapToLong(Long::parseLong).toArray();
+    }
+
+    /** The gateways' API request log goes to this topic; without it each record waits for the topic and is dropped. */
+    private static void createApiLogTopic(String bootstrap) throws Exception {
+        if (bootstrap == null) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            if (!admin.listTopics().names().get().contains(Topics.RAW_LOGS)) {
+                admin.createTopics(List.of(new NewTopic(Topics.RAW_LOGS, 3, (short) 1))).all().get();
+            }
+        }
     }
 
     private static double[] cpuSeconds(long[] pids) {
@@ -215,7 +245,7 @@ public final class AuthOverheadBenchmark {
         return seconds.toString().trim();
     }
 
-    private static void print(Map<String, List<long[]>> results, int rate, int seconds) {
+    private static void print(Map<Target, List<long[]>> results, int rate, int seconds) {
         System.out.printf("%d requests/s for %d s per round, rounds alternating; latency from the due time, in ms%n%n",
                 rate, seconds);
         System.out.println("| target | round | p50 | p95 | p99 | max | failed |");
@@ -224,20 +254,58 @@ public final class AuthOverheadBenchmark {
             for (int i = 0; i < rounds.size(); i++) {
                 long[] r = rounds.get(i);
                 int n = r.length - 1;
-                System.out.printf("| %s | %d | %.2f | %.2f | %.2f | %.2f | %d |%n", target, i + 1,
+                System.out.printf("| %s | %d | %.2f | %.2f | %.2f | %.2f | %d |%n", target.name(), i + 1,
                         percentile(r, n, 0.50), percentile(r, n, 0.95), percentile(r, n, 0.99), r[n - 1] / 1000.0,
                         r[n]);
             }
         });
-        List<long[]> open = results.get(OPEN);
-        List<long[]> secured = results.get(SECURED);
-        System.out.println();
+    }
+
+    /** Round by round, what security adds (secured - open) and what the gateway's other work adds (open - bare). */
+    private static void printAdded(List<long[]> open, List<long[]> secured, List<long[]> bare) {
+        System.out.printf("%nround by round: security (secured - open), and the gateway's other work"
+                + " (open - bare), in ms%n%n");
+        System.out.println("| round | p95 added by security | p50 added by security | p95 of the other work |"
+                + " p50 of the other work |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: |");
         for (int i = 0; i < open.size(); i++) {
-            int n = open.get(i).length - 1;
-            System.out.printf("round %d: p95 added by security %.2f ms, p50 added %.2f ms%n", i + 1,
-                    percentile(secured.get(i), n, 0.95) - percentile(open.get(i), n, 0.95),
-                    percentile(secured.get(i), n, 0.50) - percentile(open.get(i), n, 0.50));
+            long[] o = open.get(i);
+            long[] s = secured.get(i);
+            long[] b = bare.get(i);
+            int n = o.length - 1;
+            System.out.printf("| %d | %.2f | %.2f | %.2f | %.2f |%n", i + 1,
+                    percentile(s, n, 0.95) - percentile(o, n, 0.95), percentile(s, n, 0.50) - percentile(o, n, 0.50),
+                    percentile(o, n, 0.95) - percentile(b, n, 0.95), percentile(o, n, 0.50) - percentile(b, n, 0.50));
         }
+        if (open.size() > 1) {
+            long[] o = warmRounds(open);
+            long[] s = warmRounds(secured);
+            long[] b = warmRounds(bare);
+            int n = o.length - 1;
+            System.out.printf("| rounds 2-%d together | %.2f | %.2f | %.2f | %.2f |%n", open.size(),
+                    percentile(s, n, 0.95) - percentile(o, n, 0.95), percentile(s, n, 0.50) - percentile(o, n, 0.50),
+                    percentile(o, n, 0.95) - percentile(b, n, 0.95), percentile(o, n, 0.50) - percentile(b, n, 0.50));
+            System.out.printf("%nrounds 2-%d together, p95 in ms: open %.2f, secured %.2f, bare %.2f%n", open.size(),
+                    percentile(o, n, 0.95), percentile(s, n, 0.95), percentile(b, n, 0.95));
+        }
+    }
+
+    /**
+     * Every request of the rounds after the first, sorted, the failure count last: round 1 still pays for warming up
+     * (its JIT compilers are busy), and one p95 over all later rounds moves less than a round's own.
+     */
+    private static long[] warmRounds(List<long[]> rounds) {
+        List<long[]> warm = rounds.subList(1, rounds.size());
+        int n = warm.stream().mapToInt(r -> r.length - 1).sum();
+        long[] all = new long[n + 1];
+        int at = 0;
+        for (long[] round : warm) {
+            System.arraycopy(round, 0, all, at, round.length - 1);
+            at += round.length - 1;
+            all[n] += round[round.length - 1];
+        }
+        Arrays.sort(all, 0, n);
+        return all;
     }
 
     private static double percentile(long[] sorted, int n, double p) {

@@ -46,6 +46,10 @@ class GatewayRoutingTest {
     static final String ADMIN_KEY = "keliu_test-admin-key-0123456789abcdefghijklmnopqrstu";
     private static final HttpServer INGEST = ingest();
     private static final Duration STREAM_HOLD = Duration.ofSeconds(8);
+    private static final String GZIPPED_WITH_COOKIE = "/api/v1/forecasts/gzipped-with-cookie";
+    private static final String GZIPPED_BODY = "{\"forecast\":\"compressed\"}";
+    /** The Cookie header of the last request to {@link #GZIPPED_WITH_COOKIE}, or "none". */
+    private static final AtomicReference<String> COOKIE_RECEIVED = new AtomicReference<>();
     private static final HttpServer FORECAST = forecast();
     /** The Authorization and Cookie headers of the last request the stand-in service received. */
     private static final AtomicReference<List<String>> FORWARDED = new AtomicReference<>();
@@ -174,6 +178,23 @@ class GatewayRoutingTest {
         assertThat(token.getClaimAsString("iss")).isEqualTo(GatewayToken.ISSUER);
         assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isLessThanOrEqualTo(Duration.ofMinutes(5));
         assertThat(token.getHeaders()).containsKey("kid");
+    }
+
+    /** The routes' HTTP client (proxy.ProxyClient) must not act as a browser: it is every caller's. */
+    @Test
+    void passesAnswersOnAsTheyAreAndKeepsNoCookieOfOneCallerForTheNext() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri(GZIPPED_WITH_COOKIE)).header("Accept-Encoding", "gzip")
+                .header("Authorization", "Bearer " + ADMIN_KEY).build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<byte[]> first = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().firstValue("Content-Encoding")).as("still compressed").hasValue("gzip");
+            assertThat(new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(first.body()))
+                    .readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(GZIPPED_BODY);
+
+            client.send(request, HttpResponse.BodyHandlers.discarding());
+        }
+        assertThat(COOKIE_RECEIVED.get()).as("the cookie the service set for the first caller").isEqualTo("none");
     }
 
     @Test
@@ -326,6 +347,20 @@ class GatewayRoutingTest {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/api/v1/", exchange -> reply(exchange, "{\"forecast\":\""
                     + exchange.getRequestURI() + "\"}"));
+            server.createContext(GZIPPED_WITH_COOKIE, exchange -> {
+                String cookie = exchange.getRequestHeaders().getFirst("Cookie");
+                COOKIE_RECEIVED.set(cookie == null ? "none" : cookie);
+                java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+                    gzip.write(GZIPPED_BODY.getBytes(StandardCharsets.UTF_8));
+                }
+                exchange.getResponseHeaders().add("Set-Cookie", "session=first-caller; Path=/");
+                exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, gzipped.size());
+                exchange.getResponseBody().write(gzipped.toByteArray());
+                exchange.close();
+            });
             server.createContext("/api/v1/traffic/stream", exchange -> {
                 exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
                 exchange.sendResponseHeaders(200, 0);

@@ -9,7 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +25,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +44,14 @@ class SecuredServiceTest {
         HttpResponse<String> response = get("/api/v1/day?date=2026-11-20", GatewayTokens.bearer(Role.OPS));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("2026-11-20 for test-user");
+    }
+
+    @Test
+    void checkingATokenPublishesNoAuthenticationEvent() throws Exception {
+        Service.AUTHENTICATION_EVENTS.set(0);
+        assertThat(get("/api/v1/day?date=2026-11-20", GatewayTokens.bearer(Role.OPS)).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/day?date=2026-11-20", "Bearer not-a-jwt").statusCode()).isEqualTo(401);
+        assertThat(Service.AUTHENTICATION_EVENTS.get()).isZero();
     }
 
     @Test
@@ -128,6 +139,13 @@ class SecuredServiceTest {
     @SpringBootApplication
     @RestController
     static class Service {
+        /** Every request is checked: an event for each would cost a dispatch per request and nobody listens. */
+        static final AtomicInteger AUTHENTICATION_EVENTS = new AtomicInteger();
+
+        @EventListener
+        void authenticationEvent(AbstractAuthenticationEvent event) {
+            AUTHENTICATION_EVENTS.incrementAndGet();
+        }
 
         @GetMapping("/api/v1/day")
         String day(@RequestParam LocalDate date, java.security.Principal caller) {

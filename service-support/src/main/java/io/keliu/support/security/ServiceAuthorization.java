@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * A service's own access rules: which roles may call which of its paths. Declare one bean (or several, ordered with
- * {@code @Order}); the shared security configuration applies them after the actuator rules and before its closing
- * rule that every other request needs a valid gateway token. Roles are the names of
+ * {@code @Order}) with rules for the service's own paths, never the actuator's; the shared security configuration
+ * applies them first, then its own: anything else under {@code /api/} and every other request need a valid gateway
+ * token, health is public, the rest of the actuator needs {@code ADMIN} or {@code METRICS}. Roles are the names of
  * {@link io.keliu.contracts.v1.Role}:
  *
  * <pre>{@code

@@ -16,12 +16,15 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Manag
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -60,6 +63,16 @@ public class ServiceSecurityAutoConfiguration {
         return converter;
     }
 
+    /**
+     * A token's check publishes no authentication event: every request is one, and no service listens (the gateway
+     * audits sign-ins); publishing cost each request a listener lookup and dispatch.
+     */
+    private static AuthenticationManager withoutEvents(JwtDecoder decoder, JwtAuthenticationConverter converter) {
+        JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
+        tokens.setJwtAuthenticationConverter(converter);
+        return new ProviderManager(tokens);
+    }
+
     @Bean
     SecurityFilterChain serviceSecurity(HttpSecurity http, JwtDecoder decoder, JwtAuthenticationConverter converter,
                                         ObjectProvider<ServiceAuthorization> serviceRules) {
@@ -72,17 +85,20 @@ public class ServiceSecurityAutoConfiguration {
                 // nobody signs in to a service, so nobody signs out of one
                 .logout(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                            // the request dispatch was authorised; its async (SSE) and error dispatches follow it
-                            .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                    // the request dispatch was authorised; its async (SSE) and error dispatches follow it
+                    requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
+                    // the API before the actuator: nearly every request is an API call, rules are tried in order, and
+                    // each actuator rule is many patterns; no service rule is about the actuator's paths
+                    serviceRules.orderedStream().forEach(rules -> rules.authorize(requests));
+                    requests.requestMatchers("/api/**").authenticated()
+                            .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                             .requestMatchers("/error").permitAll()
                             .requestMatchers(EndpointRequest.toAnyEndpoint())
-                            .hasAnyRole(Role.ADMIN.name(), Role.METRICS.name());
-                    serviceRules.orderedStream().forEach(rules -> rules.authorize(requests));
-                    requests.anyRequest().authenticated();
+                            .hasAnyRole(Role.ADMIN.name(), Role.METRICS.name())
+                            .anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .jwt(jwt -> jwt.authenticationManager(withoutEvents(decoder, converter)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
