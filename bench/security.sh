@@ -69,7 +69,7 @@ wait_for OpenGateway bench/out/bare-gateway.log "Started OpenGateway"
 path=/api/v1/ingest/orders/BENCH-NO-SUCH-ORDER
 "$JAVA_HOME/bin/java" -Dloader.main=io.keliu.bench.AuthOverheadBenchmark -cp "$bench_jar" \
   -Dkeliu.bench.open-pids="$open_gateway,$ingest_open" -Dkeliu.bench.secured-pids="$gateway,$ingest_secured" \
-  -Dkeliu.bench.bare-pids="$bare_gateway,$ingest_open" -Dkeliu.bench.kafka="$KELIU_KAFKA_BOOTSTRAP" \
+  -Dkeliu.bench.bare-pids="$bare_gateway,$ingest_open" \
   org.springframework.boot.loader.launch.PropertiesLauncher \
   "http://localhost:28091$path" "http://localhost:28080$path" "http://localhost:28090$path" \
   "$(cat "$data/secrets/admin-api-key")" "$@"

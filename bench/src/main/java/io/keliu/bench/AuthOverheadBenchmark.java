@@ -1,10 +1,5 @@
 package io.keliu.bench;
 
-import io.keliu.contracts.v1.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,8 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  * With {@code -Dkeliu.bench.open-pids=GATEWAY,SERVICE} (and {@code secured-pids}, {@code bare-pids}) it also prints the
  * CPU each process used per request in each round: latency near capacity is queueing, CPU per request is what the
  * checks cost, and it is steadier on a shared machine. The driver's own CPU per request is printed beside them: it
- * shares the cores with every path. With {@code -Dkeliu.bench.kafka=HOST:PORT} it first creates the API request log's
- * topic, so that the gateways send their records as they would in the platform.
+ * shares the cores with every path.
  */
 public final class AuthOverheadBenchmark {
     /** A path under test: what it is called in the tables, its request, and its gateway's and service's pids. */
@@ -62,7 +56,6 @@ public final class AuthOverheadBenchmark {
         Target bare = new Target("bare Spring Cloud Gateway", "keliu.bench.bare-pids",
                 HttpRequest.newBuilder(URI.create(args[2])));
         List<Target> targets = List.of(open, secured, bare);
-        createApiLogTopic(System.getProperty("keliu.bench.kafka"));
 
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             System.err.println("warming up each for " + 3 * seconds + " s, 4 requests at a time");
@@ -116,18 +109,6 @@ public final class AuthOverheadBenchmark {
         String pids = System.getProperty(property);
         return pids == null || !CpuAccounting.available() ? new long[0]
                 : Arrays.stream(pids.split(",")).mapToLong(Long::parseLong).toArray();
-    }
-
-    /** The gateways' API request log goes to this topic; without it each record waits for the topic and is dropped. */
-    private static void createApiLogTopic(String bootstrap) throws Exception {
-        if (bootstrap == null) {
-            return;
-        }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            if (!admin.listTopics().names().get().contains(Topics.RAW_LOGS)) {
-                admin.createTopics(List.of(new NewTopic(Topics.RAW_LOGS, 3, (short) 1))).all().get();
-            }
-        }
     }
 
     private static double[] cpuSeconds(long[] pids) {
