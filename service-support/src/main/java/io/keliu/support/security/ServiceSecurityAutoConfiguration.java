@@ -1,5 +1,7 @@
 package io.keliu.support.security;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import io.keliu.contracts.v1.GatewayToken;
 import io.keliu.contracts.v1.Role;
 import jakarta.servlet.DispatcherType;
@@ -46,10 +48,16 @@ public class ServiceSecurityAutoConfiguration {
     static final String NO_TOKEN = "This service accepts only requests forwarded by the Keliu gateway: call the"
             + " gateway with your API key (Authorization: Bearer <key>) or a login session.";
 
+    /** A bean of its own, so that the context closes it (and its refresh threads) when it stops. */
+    @Bean
+    JWKSource<SecurityContext> gatewayKeys(ServiceSecurityProperties properties) {
+        return GatewayTokenDecoder.gatewayKeys(properties);
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder gatewayTokenDecoder(ServiceSecurityProperties properties) {
-        return GatewayTokenDecoder.create(properties);
+    JwtDecoder gatewayTokenDecoder(JWKSource<SecurityContext> gatewayKeys, ServiceSecurityProperties properties) {
+        return GatewayTokenDecoder.create(gatewayKeys, properties);
     }
 
     @Bean

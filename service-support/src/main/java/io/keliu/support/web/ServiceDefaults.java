@@ -17,6 +17,7 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
             Map.entry("keliu.security.jwk-set-uri",
                     "${KELIU_GATEWAY_JWKS_URL:http://localhost:8080" + GatewayToken.JWKS_PATH + "}"),
             Map.entry("keliu.security.clock-skew", "30s"),
+            Map.entry("keliu.security.jwk-set-kept-for", "5m"),
             Map.entry("spring.mvc.problemdetails.enabled", "true"),
             // anonymous callers see only UP or DOWN; no disk paths, no component names
             Map.entry("management.endpoint.health.show-details", "when-authorized"),
