@@ -5,7 +5,7 @@
 #   subject:   the Keliu gateway (API key, access rules, rate limit, signed token) -> ingest-service verifying it
 #   and, to show what the gateway's other work costs: a bare Spring Cloud Gateway (OpenGateway) -> the open service
 # in alternating rounds in one run; PostgreSQL and Kafka in their own JVMs. Prints markdown tables.
-#   bench/security.sh [rate] [seconds per round] [rounds]
+#   bench/security.sh [rate] [seconds per round] [rounds] [lead-in: seconds per round not measured, 2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bin/lib/java.sh

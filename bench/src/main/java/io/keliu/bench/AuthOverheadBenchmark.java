@@ -26,7 +26,11 @@ import java.util.concurrent.locks.LockSupport;
  * costs. Latency is measured from when a request was due, not when it was sent, so a stall counts against it (no
  * coordinated omission). Run by bench/security.sh; prints markdown tables.
  *
- * <pre>AuthOverheadBenchmark OPEN_URL SECURED_URL BARE_URL API_KEY [rate] [seconds per round] [rounds]</pre>
+ * <pre>AuthOverheadBenchmark OPEN_URL SECURED_URL BARE_URL API_KEY [rate] [seconds per round] [rounds] [lead-in]</pre>
+ *
+ * Each round begins with {@code lead-in} seconds (2 by default) at its rate that are not measured: a path resumes
+ * after the others' rounds, and its first second paid for the pause (connections opened again, the API key looked up
+ * again), more on the secured path, which has more to look up. The measured seconds are the path under load.
  *
  * With {@code -Dkeliu.bench.open-pids=GATEWAY,SERVICE} (and {@code secured-pids}, {@code bare-pids}) it also prints the
  * CPU each process used per request in each round: latency near capacity is queueing, CPU per request is what the
@@ -34,10 +38,15 @@ import java.util.concurrent.locks.LockSupport;
  * shares the cores with every path.
  */
 public final class AuthOverheadBenchmark {
-    /** A path under test: what it is called in the tables, its request, and its gateway's and service's pids. */
-    private record Target(String name, HttpRequest request, long[] pids) {
-        Target(String name, String pidsProperty, HttpRequest.Builder request) {
-            this(name, request.timeout(Duration.ofSeconds(10)).build(), pidsOf(pidsProperty));
+    private static final int KEY_FETCHES = 200;
+    /**
+     * A path under test: what it is called in the tables, its request, and its gateway's and service's pids; for a
+     * Keliu gateway, also the request for its JWK set.
+     */
+    private record Target(String name, HttpRequest request, long[] pids, HttpRequest keys) {
+        Target(String name, String pidsProperty, HttpRequest.Builder request, boolean servesKeys) {
+            this(name, request.timeout(Duration.ofSeconds(10)).build(), pidsOf(pidsProperty),
+                    servesKeys ? HttpRequest.newBuilder(request.build().uri().resolve("/oauth2/jwks")).build() : null);
         }
     }
 
@@ -49,12 +58,13 @@ public final class AuthOverheadBenchmark {
         int rate = args.length > 4 ? Integer.parseInt(args[4]) : 500;
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
         int rounds = args.length > 6 ? Integer.parseInt(args[6]) : 3;
+        int leadIn = args.length > 7 ? Integer.parseInt(args[7]) : 2;
         Target open = new Target("open (reference)", "keliu.bench.open-pids",
-                HttpRequest.newBuilder(URI.create(args[0])));
+                HttpRequest.newBuilder(URI.create(args[0])), true);
         Target secured = new Target("secured (API key)", "keliu.bench.secured-pids",
-                HttpRequest.newBuilder(URI.create(args[1])).header("Authorization", "Bearer " + key));
+                HttpRequest.newBuilder(URI.create(args[1])).header("Authorization", "Bearer " + key), true);
         Target bare = new Target("bare Spring Cloud Gateway", "keliu.bench.bare-pids",
-                HttpRequest.newBuilder(URI.create(args[2])));
+                HttpRequest.newBuilder(URI.create(args[2])), false);
         List<Target> targets = List.of(open, secured, bare);
 
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
@@ -62,8 +72,16 @@ public final class AuthOverheadBenchmark {
             List<String> warmUps = new ArrayList<>();
             for (Target target : targets) {
                 long capacity = warmUp(http, target.request(), 3 * seconds);
-                warmUps.add(target.name() + ": " + capacity + " requests/s, then "
-                        + warmUntilCompiled(http, target.request(), target.pids(), 3 * seconds) + " s more");
+                // every service fetches the gateway's JWK set again every 4 minutes: the first fetch within a round
+                // made the JIT throw out the forwarding code it had compiled for API requests alone
+                fetchKeys(http, target.keys());
+                // a fixed rate takes branches 4 callers never do (the API log's sampling above 100 requests/s, many
+                // connections at once): in the first round, the JIT threw out code compiled without them
+                run(http, target.request(), rate, seconds, 0);
+                warmUps.add(target.name() + ": " + capacity + " requests/s, then " + (target.keys() == null ? ""
+                        : "its JWK set " + KEY_FETCHES + " times, ") + seconds + " s at " + rate
+                        + " requests/s and " + warmUntilCompiled(http, target.request(), target.pids(), 3 * seconds)
+                        + " s more closed loop");
             }
             Map<Target, List<long[]>> results = new LinkedHashMap<>();
             List<String> cpu = new ArrayList<>();
@@ -74,7 +92,7 @@ public final class AuthOverheadBenchmark {
                     double driverBefore = CpuAccounting.processSeconds(ProcessHandle.current().pid());
                     double jitBefore = compilerSeconds(pids);
                     Instant started = Instant.now();
-                    long[] latencies = run(http, target.request(), rate, seconds);
+                    long[] latencies = run(http, target.request(), rate, seconds, leadIn);
                     results.computeIfAbsent(target, k -> new ArrayList<>()).add(sorted(latencies));
                     double[] after = cpuSeconds(pids);
                     double driver = CpuAccounting.processSeconds(ProcessHandle.current().pid()) - driverBefore;
@@ -83,15 +101,15 @@ public final class AuthOverheadBenchmark {
                             + " second's requests in ms: " + perSecondP95(latencies, rate));
                     if (pids.length == 2) {
                         cpu.add("| %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f |".formatted(target.name(), round,
-                                (after[0] - before[0]) * 1e6 / (rate * seconds),
-                                (after[1] - before[1]) * 1e6 / (rate * seconds),
-                                (after[0] - before[0] + after[1] - before[1]) * 1e6 / (rate * seconds),
-                                driver * 1e6 / (rate * seconds), jit * 1e3));
+                                (after[0] - before[0]) * 1e6 / (rate * (leadIn + seconds)),
+                                (after[1] - before[1]) * 1e6 / (rate * (leadIn + seconds)),
+                                (after[0] - before[0] + after[1] - before[1]) * 1e6 / (rate * (leadIn + seconds)),
+                                driver * 1e6 / (rate * (leadIn + seconds)), jit * 1e3));
                     }
                 }
                 System.err.println("round " + round + " of " + rounds + " done");
             }
-            print(results, rate, seconds);
+            print(results, rate, seconds, leadIn);
             printAdded(results.get(open), results.get(secured), results.get(bare));
             if (!cpu.isEmpty()) {
                 System.out.println("\nCPU per request, µs (each process's user + system time over its round)\n");
@@ -101,7 +119,8 @@ public final class AuthOverheadBenchmark {
                 cpu.forEach(System.out::println);
             }
             System.out.println("\nclosed loop of 4 callers during the warm-up's last third (what each path can do),"
-                    + " then warmed on until the JIT was quiet: " + String.join("; ", warmUps));
+                    + " then a round's length at the round's rate, then warmed on until the JIT was quiet: "
+                    + String.join("; ", warmUps));
         }
     }
 
@@ -144,6 +163,12 @@ public final class AuthOverheadBenchmark {
         return Math.round(answeredInLastThird.get() * 3.0 / seconds);
     }
 
+    private static void fetchKeys(HttpClient http, HttpRequest keys) throws Exception {
+        for (int i = 0; keys != null && i < KEY_FETCHES; i++) {
+            http.send(keys, HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
     private static double compilerSeconds(long[] pids) {
         return Arrays.stream(pids).mapToDouble(CpuAccounting::compilerSeconds).sum();
     }
@@ -170,33 +195,42 @@ public final class AuthOverheadBenchmark {
         return warmed;
     }
 
-    /** @return latencies in µs in the order the requests were due, with the count of non-2xx/4xx answers and errors
-     *  as the last element */
-    private static long[] run(HttpClient http, HttpRequest request, int rate, int seconds) throws InterruptedException {
+    /**
+     * @param leadIn seconds at the rate before the measured ones, not measured
+     * @return the measured latencies in µs in the order the requests were due, with the count of non-2xx/4xx answers
+     *  and errors among them as the last element
+     */
+    private static long[] run(HttpClient http, HttpRequest request, int rate, int seconds, int leadIn)
+            throws InterruptedException {
+        int unmeasured = rate * leadIn;
         int total = rate * seconds;
         long[] latencies = new long[total];
         AtomicInteger failures = new AtomicInteger();
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < total; i++) {
+            for (int i = 0; i < unmeasured + total; i++) {
                 long due = start + i * interval;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                int index = i;
+                int index = i - unmeasured;
                 requests.execute(() -> {
+                    boolean failed;
                     try {
                         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() >= 500 || response.statusCode() == 401
-                                || response.statusCode() == 403 || response.statusCode() == 429) {
+                        failed = response.statusCode() >= 500 || response.statusCode() == 401
+                                || response.statusCode() == 403 || response.statusCode() == 429;
+                    } catch (Exception e) {
+                        failed = true;
+                    }
+                    if (index >= 0) {
+                        latencies[index] = (System.nanoTime() - due) / 1000;
+                        if (failed) {
                             failures.incrementAndGet();
                         }
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
                     }
-                    latencies[index] = (System.nanoTime() - due) / 1000;
                 });
             }
         }
@@ -226,9 +260,10 @@ public final class AuthOverheadBenchmark {
         return seconds.toString().trim();
     }
 
-    private static void print(Map<Target, List<long[]>> results, int rate, int seconds) {
-        System.out.printf("%d requests/s for %d s per round, rounds alternating; latency from the due time, in ms%n%n",
-                rate, seconds);
+    private static void print(Map<Target, List<long[]>> results, int rate, int seconds, int leadIn) {
+        System.out.printf("%d requests/s for %d s per round after %d s not measured, rounds alternating; latency from the"
+                + " due time, in ms%n%n",
+                rate, seconds, leadIn);
         System.out.println("| target | round | p50 | p95 | p99 | max | failed |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         results.forEach((target, rounds) -> {
