@@ -42,10 +42,10 @@ final class GatewayTokenDecoder {
     }
 
     /**
-     * The gateway's public keys, kept for {@code keysKeptFor} and fetched again on a thread of their own before they
-     * expire. Left to expire, the set was fetched again on the thread of the first request after it, which waited for
-     * the gateway's answer. A token with a key id not in the set fetches it at once (the gateway changed its key), at
-     * most twice per tenth of that time. Closing the source stops its threads.
+     * The gateway's public keys, kept for {@code keliu.security.jwk-set-kept-for} and fetched again on a thread of
+     * their own before they expire. Left to expire, the set was fetched again on the thread of the first request after
+     * it, which waited for the gateway's answer. A token with a key id not in the set fetches it at once (the gateway
+     * changed its key), at most twice per tenth of that time. Closing the source stops its threads.
      */
     static JWKSource<SecurityContext> gatewayKeys(ServiceSecurityProperties properties) {
         long keptFor = properties.jwkSetKeptFor().toMillis();
