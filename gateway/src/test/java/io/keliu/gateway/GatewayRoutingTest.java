@@ -197,6 +197,18 @@ class GatewayRoutingTest {
         assertThat(COOKIE_RECEIVED.get()).as("the cookie the service set for the first caller").isEqualTo("none");
     }
 
+    /** The services write none of these: the gateway is where a browser's answers come from. */
+    @Test
+    void writesTheBrowserFacingSecurityHeadersOntoTheAnswersItPassesOn() throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(GZIPPED_WITH_COOKIE))
+                .header("Authorization", "Bearer " + ADMIN_KEY).build());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(answer.headers().firstValue("X-Frame-Options")).isPresent();
+        assertThat(answer.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                value -> assertThat(value).contains("no-store"));
+    }
+
     @Test
     void withoutAValidKeyNothingIsForwarded() throws Exception {
         FORWARDED.set(null);
