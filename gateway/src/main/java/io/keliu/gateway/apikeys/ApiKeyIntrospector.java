@@ -28,6 +28,8 @@ public class ApiKeyIntrospector implements OpaqueTokenIntrospector {
 
     /** When this gateway last recorded each key's use; only usable keys get here, so it holds at most every key. */
     private final ConcurrentMap<UUID, Instant> lastUseMarked = new ConcurrentHashMap<>();
+    /** The caller each usable key stands for: a key's name and roles never change, so it is built once per key. */
+    private final ConcurrentMap<UUID, OAuth2AuthenticatedPrincipal> callers = new ConcurrentHashMap<>();
     private final ApiKeys apiKeys;
     private final ApiKeyRepository repository;
     private final Clock clock;
@@ -45,6 +47,10 @@ public class ApiKeyIntrospector implements OpaqueTokenIntrospector {
         if (claimLastUseMark(key.getId(), now)) {
             repository.markUsed(key.getId(), now, now.minus(LAST_USE_PRECISION));
         }
+        return callers.computeIfAbsent(key.getId(), id -> callerOf(key));
+    }
+
+    private static OAuth2AuthenticatedPrincipal callerOf(ApiKey key) {
         return new OAuth2IntrospectionAuthenticatedPrincipal("key:" + key.getId(),
                 Map.of(GatewayToken.API_KEY_ID, key.getId().toString(), "name", key.getName()),
                 key.getRoles().stream().map(Role::authority).map(SimpleGrantedAuthority::new)

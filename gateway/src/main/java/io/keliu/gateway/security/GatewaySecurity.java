@@ -11,6 +11,8 @@ import io.keliu.gateway.ratelimit.RateLimitProperties;
 import io.keliu.gateway.ratelimit.RateLimits;
 import io.keliu.gateway.tokens.ServiceTokens;
 import io.keliu.gateway.tokens.TokenRelayFilter;
+import io.keliu.support.security.BearerTokens;
+import io.keliu.support.security.HeaderFirewall;
 import io.keliu.support.security.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -33,6 +35,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -61,6 +64,11 @@ public class GatewaySecurity {
             PathPatternRequestMatcher.pathPattern("/api/**"),
             PathPatternRequestMatcher.pathPattern("/v3/**"),
             PathPatternRequestMatcher.pathPattern("/actuator/**"));
+
+    @Bean
+    HttpFirewall gatewayFirewall() {
+        return HeaderFirewall.strict();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -102,6 +110,7 @@ public class GatewaySecurity {
         return filters.addTo(http.securityMatcher(GatewaySecurity::carriesBearerToken))
                 .authorizeHttpRequests(GatewaySecurity::accessRules)
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerTokens())
                         .opaqueToken(opaque -> opaque.authenticationManager(withoutEvents(apiKeys)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

@@ -42,12 +42,17 @@ public class TokenRelayFilter extends OncePerRequestFilter {
     }
 
     static ServiceTokens.Caller callerOf(Authentication caller) {
-        List<String> roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("ROLE_"))
-                .map(authority -> authority.substring("ROLE_".length())).sorted().toList();
+        List<String> roles = new ArrayList<>();
+        for (GrantedAuthority authority : caller.getAuthorities()) {
+            String name = authority.getAuthority();
+            if (name != null && name.startsWith("ROLE_")) {
+                roles.add(name.substring("ROLE_".length()));
+            }
+        }
+        roles.sort(null);
         String apiKeyId = caller.getPrincipal() instanceof OAuth2AuthenticatedPrincipal key
                 ? key.getAttribute(GatewayToken.API_KEY_ID) : null;
-        return new ServiceTokens.Caller(caller.getName(), roles, apiKeyId);
+        return new ServiceTokens.Caller(caller.getName(), List.copyOf(roles), apiKeyId);
     }
 
     /** The request as the proxy reads it: Authorization replaced (or removed), Cookie removed. */

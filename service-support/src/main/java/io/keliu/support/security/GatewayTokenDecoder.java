@@ -14,14 +14,12 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.net.MalformedURLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Verifies the gateway's tokens against its JWK set: ES256 only, our issuer, and no token living longer than 5 min;
- * each token once, until it expires ({@link VerifiedTokens}).
+ * Verifies the gateway's tokens against its JWK set: ES256 only, our issuer, and no token living longer than 5 min.
  */
 final class GatewayTokenDecoder {
 
@@ -38,7 +36,7 @@ final class GatewayTokenDecoder {
                 // a token without expiry, or one meant to live long, was not made by the gateway
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, expiry -> expiry != null && expiry.isBefore(
                         Instant.now().plus(GatewayToken.MAX_LIFETIME).plus(properties.clockSkew())))));
-        return new VerifiedTokens(decoder, Clock.systemUTC());
+        return decoder;
     }
 
     /**

@@ -29,6 +29,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+
+import java.time.Clock;
 
 /**
  * A back-end service trusts only the gateway: every request needs the gateway's signed JWT (roles in its
@@ -62,6 +65,12 @@ public class ServiceSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    HttpFirewall serviceFirewall() {
+        return HeaderFirewall.strict();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     JwtAuthenticationConverter gatewayRolesConverter() {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName(GatewayToken.ROLES);
@@ -72,13 +81,14 @@ public class ServiceSecurityAutoConfiguration {
     }
 
     /**
-     * A token's check publishes no authentication event: every request is one, and no service listens (the gateway
-     * audits sign-ins); publishing cost each request a listener lookup and dispatch.
+     * Each token verified once until it expires ({@link VerifiedTokens}). A token's check publishes no authentication
+     * event: every request is one, and no service listens (the gateway audits sign-ins); publishing cost each request
+     * a listener lookup and dispatch.
      */
-    private static AuthenticationManager withoutEvents(JwtDecoder decoder, JwtAuthenticationConverter converter) {
-        JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
-        tokens.setJwtAuthenticationConverter(converter);
-        return new ProviderManager(tokens);
+    private static AuthenticationManager gatewayTokens(JwtDecoder decoder, JwtAuthenticationConverter converter) {
+        JwtAuthenticationProvider verifier = new JwtAuthenticationProvider(decoder);
+        verifier.setJwtAuthenticationConverter(converter);
+        return new ProviderManager(new VerifiedTokens(verifier, Clock.systemUTC()));
     }
 
     @Bean
@@ -109,7 +119,8 @@ public class ServiceSecurityAutoConfiguration {
                             .anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.authenticationManager(withoutEvents(decoder, converter)))
+                        .bearerTokenResolver(new BearerTokens())
+                        .jwt(jwt -> jwt.authenticationManager(gatewayTokens(decoder, converter)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
