@@ -72,7 +72,8 @@ class SecuredServiceTest {
     @Test
     void forgedExpiredUnsignedLongLivedAndGarbageTokensAre401() throws Exception {
         for (String token : new String[]{GatewayTokens.signedByAnotherKey(Role.ADMIN), GatewayTokens.expired(Role.ADMIN),
-                GatewayTokens.unsigned(Role.ADMIN), GatewayTokens.longLived(Role.ADMIN), "not-a-jwt"}) {
+                GatewayTokens.unsigned(Role.ADMIN), GatewayTokens.longLived(Role.ADMIN), "not-a-jwt",
+                "not a token"}) {
             HttpResponse<String> response = get("/api/v1/day?date=2026-11-20", "Bearer " + token);
             assertThat(response.statusCode()).as(token).isEqualTo(401);
             assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("refused");
